@@ -1,0 +1,74 @@
+/**
+ * finstream: Visa EP747 settlement reports and clearing JSON files into a PostgreSQL
+ * ledger, exactly (money as NUMERIC, never a float), with nothing lost (what cannot be
+ * stored goes to `dead_letters` with its reason).
+ *
+ * This module only re-exports the public API: opening a database (a PostgreSQL server,
+ * or embedded PGlite when no URL is given), migrating it, ingesting files, and the
+ * building blocks for writing report strategies (`ParsingStrategy`,
+ * `ColumnReportStrategy`, `registerStrategy`).
+ *
+ * @example
+ * ```ts
+ * import { ingest, migrate, openDatabase } from "./mod.ts";
+ *
+ * const db = await openDatabase(); // embedded PGlite in .finstream/db
+ * await migrate(db.sql);
+ * const summary = await ingest(["data/samples"], { db });
+ * console.log(summary.totals.stored, "stored,", summary.totals.deadLettered, "dead-lettered");
+ * await db.close();
+ * ```
+ *
+ * @module
+ */
+
+export {
+  type FileSummary,
+  ingest,
+  type IngestOptions,
+  type RunSummary,
+} from "./src/orchestrator/ingest.ts";
+export {
+  EXIT_DEAD_LETTERS,
+  EXIT_ERROR,
+  EXIT_OK,
+  exitCodeFor,
+  summaryJson,
+  summaryText,
+} from "./src/orchestrator/run_summary.ts";
+export {
+  type Database,
+  type DatabaseOptions,
+  DEFAULT_DATA_DIR,
+  openDatabase,
+} from "./src/writer/database.ts";
+export { migrate, type Migration, MIGRATIONS } from "./src/writer/migrations.ts";
+export { type PageSegment, readEp747Pages } from "./src/reader/ep747_pages.ts";
+export { readJsonRecords, type RecordSegment } from "./src/reader/json_records.ts";
+export { detectFileKind, type InputKind } from "./src/reader/file_kind.ts";
+export {
+  type AmountLineInput,
+  type LineValues,
+  type PageLayout,
+  ParsingStrategy,
+} from "./src/strategies/parsing_strategy.ts";
+export { ColumnReportStrategy } from "./src/strategies/column_report_strategy.ts";
+export type { ColumnSpec } from "./src/strategies/column_layout.ts";
+export { parsePageHeader } from "./src/strategies/page_header.ts";
+export {
+  defaultRegistry,
+  type RegisteredStrategy,
+  registerStrategy,
+  StrategyRegistry,
+} from "./src/strategies/registry.ts";
+export { loadStrategies, reportIdFromFilename } from "./src/strategies/loader.ts";
+export { processPage } from "./src/processor/page_processor.ts";
+export { processRecord } from "./src/processor/record_processor.ts";
+export { classifyAmountLine, REPORT_CLASS_RULES } from "./src/processor/report_class.ts";
+export { classifyTransaction, TRANSACTION_TYPE_RULES } from "./src/processor/transaction_type.ts";
+export { type Config, resolveConfig } from "./src/utils/config.ts";
+export { parseAmount, parseCount } from "./src/utils/decimal.ts";
+export { maskCardNumbersInText, maskPan } from "./src/utils/pan_mask.ts";
+export type { AmountLine, ParsedPage, ReportHeader } from "./src/models/report.ts";
+export type { TransactionRow } from "./src/models/transaction.ts";
+export * from "./src/models/errors.ts";

@@ -1,0 +1,50 @@
+/**
+ * Joins pages of one report instance: a page that starts with amount lines belongs to the
+ * section where the previous page of the same report and reporting entity stopped.
+ *
+ * Pages are parsed independently (possibly in parallel, out of order); this step runs in
+ * file order afterwards and fills each line's full `section` path and its
+ * `transaction_class`, without re-reading anything.
+ *
+ * Techniques: a map from instance key (report id, reporting entity, settlement currency)
+ * to the heading stack left open by the last page without an END marker; resolution is
+ * the pure function `resolveSections` of the page's recorded cutoff.
+ *
+ * @example
+ * ```ts
+ * import { SectionContinuity } from "./section_continuity.ts";
+ * const continuity = new SectionContinuity();
+ * // for (const page of pagesInFileOrder) continuity.resolve(page);
+ * ```
+ *
+ * @module
+ */
+
+import type { Heading, ParsedPage } from "../models/report.ts";
+import { resolveSections, sectionPath } from "../strategies/section_stack.ts";
+import { classifyAmountLine } from "./report_class.ts";
+
+/** The key of a report instance. */
+export function instanceKey(page: ParsedPage): string {
+  const h = page.header;
+  return [h.report_id, h.reporting_for_id ?? "", h.settlement_currency ?? ""].join("|");
+}
+
+/** Carries open sections from page to page, in file order. */
+export class SectionContinuity {
+  #open = new Map<string, Heading[]>();
+
+  /** Sets `section` and `transaction_class` on every amount line of `page` (in place). */
+  resolve(page: ParsedPage): ParsedPage {
+    const key = instanceKey(page);
+    const inherited = this.#open.get(key) ?? [];
+    for (const line of page.amounts) {
+      const path = resolveSections(inherited, { cutoff: line.cutoff, local: line.localSections });
+      line.section = sectionPath(path);
+      line.transaction_class = classifyAmountLine(path.map((h) => h.text), line.label);
+    }
+    if (page.ended || page.noData) this.#open.delete(key);
+    else this.#open.set(key, resolveSections(inherited, page.endSections));
+    return page;
+  }
+}

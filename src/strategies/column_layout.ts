@@ -1,0 +1,119 @@
+/**
+ * Column layout of a report body: where each value column ends, found from the page's
+ * own column-header lines, and the assignment of a line's value tokens to columns.
+ *
+ * Techniques (layout notes §4.5): header phrases that overlap horizontally are stacked
+ * words of one column, and the column's anchor is their rightmost end; when a line has
+ * exactly as many tokens as columns they are taken left to right, otherwise each goes to
+ * the nearest anchor within a tolerance. Banners (`---CREDITS---`, `***…***`) are not
+ * columns. Anything that cannot be placed is an error, never a guess.
+ *
+ * @example
+ * ```ts
+ * import { columnAnchors } from "./column_layout.ts";
+ * columnAnchors(["        CREDIT", "  COUNT AMOUNT"]); // [7, 14]
+ * ```
+ *
+ * @module
+ */
+
+import type { ValueKind, ValueToken } from "./value_tokens.ts";
+
+/** A value column a strategy declares. */
+export interface ColumnSpec {
+  /** Column name as stored in `amounts.columns` (snake_case), e.g. `credit_amount`. */
+  name: string;
+  /** What the column holds. */
+  kind: ValueKind;
+  /** Right edge (last digit, 1-based column) in the reference layout; used without headers. */
+  rightEdge: number;
+  /** Typed `amounts` column this value also fills, if any. */
+  field?: "count" | "credit_amount" | "debit_amount" | "total_amount" | "row_date";
+}
+
+/** How far (in columns) a token may end from its column's anchor. */
+export const ANCHOR_TOLERANCE = 8;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+const BANNER = /^[-*]{3,}|[-*]{3,}$/;
+
+/** Phrases (runs of words separated by single blanks) of a header line, with 1-based spans. */
+function phrases(line: string): Span[] {
+  const spans: Span[] = [];
+  const pattern = /\S+(?: \S+)*/g;
+  for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+    if (BANNER.test(match[0])) continue;
+    spans.push({ start: match.index + 1, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+/** Right edges of the columns named by stacked header lines, left to right. */
+export function columnAnchors(headerLines: readonly string[]): number[] {
+  const clusters: Span[] = [];
+  for (const span of headerLines.flatMap(phrases)) {
+    const overlapping = clusters.filter((c) => c.start <= span.end && span.start <= c.end);
+    const merged = overlapping.reduce(
+      (acc, c) => ({ start: Math.min(acc.start, c.start), end: Math.max(acc.end, c.end) }),
+      span,
+    );
+    for (const c of overlapping) clusters.splice(clusters.indexOf(c), 1);
+    clusters.push(merged);
+  }
+  return clusters.map((c) => c.end).sort((a, b) => a - b);
+}
+
+/** Why a token could not be placed. */
+export class ColumnAssignmentError extends Error {
+  constructor(readonly token: ValueToken, message: string) {
+    super(message);
+    this.name = "ColumnAssignmentError";
+  }
+}
+
+/**
+ * Assigns `tokens` to `columns` whose right edges are `anchors` (same length and order).
+ * Returns a map from column index to token.
+ *
+ * @throws {ColumnAssignmentError} when a token fits no free column of its kind.
+ */
+export function assignTokens(
+  tokens: readonly ValueToken[],
+  columns: readonly ColumnSpec[],
+  anchors: readonly number[],
+): Map<number, ValueToken> {
+  const result = new Map<number, ValueToken>();
+  if (
+    tokens.length === columns.length &&
+    tokens.every((t, i) => t.kind === columns[i].kind) &&
+    tokens.every((t, i) => Math.abs(t.end - anchors[i]) <= ANCHOR_TOLERANCE * 2)
+  ) {
+    tokens.forEach((t, i) => result.set(i, t));
+    return result;
+  }
+  for (const token of tokens) {
+    let best = -1;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    columns.forEach((column, i) => {
+      if (column.kind !== token.kind || result.has(i)) return;
+      const distance = Math.abs(token.end - anchors[i]);
+      if (distance <= ANCHOR_TOLERANCE && distance < bestDistance) {
+        best = i;
+        bestDistance = distance;
+      }
+    });
+    if (best === -1) {
+      throw new ColumnAssignmentError(
+        token,
+        `value "${token.text}" ending at column ${token.end} matches no ${token.kind} column ` +
+          `(columns end at ${anchors.join(", ")})`,
+      );
+    }
+    result.set(best, token);
+  }
+  return result;
+}

@@ -1,0 +1,83 @@
+/**
+ * Finds the value tokens of a report line (amounts, counts, in-row dates) with their
+ * printed positions, so they can be assigned to columns by position.
+ *
+ * Techniques: one global regular expression scanning whitespace-separated words with
+ * their offsets; a `DB`/`CR` printed after a blank is joined to the amount before it;
+ * positions are 1-based printed columns (column 1 is the carriage-control column), and
+ * `end` is the last digit, without the sign suffix (the "right edge" of the layouts).
+ *
+ * @example
+ * ```ts
+ * import { findValueTokens } from "./value_tokens.ts";
+ * const [count] = findValueTokens("    TOTAL ISSUER                            334,544");
+ * count.kind; // "count"
+ * count.end; // 51
+ * ```
+ *
+ * @module
+ */
+
+import { AMOUNT_PATTERN, COUNT_PATTERN } from "../utils/decimal.ts";
+import { REPORT_DATE_PATTERN } from "../utils/dates.ts";
+
+/** What a value token holds. */
+export type ValueKind = "amount" | "count" | "date";
+
+/** One value printed on a line. */
+export interface ValueToken {
+  kind: ValueKind;
+  /** The token as printed, with its suffix (`1,393,907.35DB`). */
+  text: string;
+  /** 1-based column of the first character. */
+  start: number;
+  /** 1-based column of the last digit (suffix excluded). */
+  end: number;
+}
+
+/** Value tokens start at this printed column or later; text left of it is label. */
+export const FIRST_VALUE_COLUMN = 20;
+
+const WORD = /\S+/g;
+
+/** Classifies one whitespace-free word, or returns null when it is not a value. */
+export function valueKind(word: string): ValueKind | null {
+  if (AMOUNT_PATTERN.test(word)) return "amount";
+  if (COUNT_PATTERN.test(word)) return "count";
+  if (REPORT_DATE_PATTERN.test(word)) return "date";
+  return null;
+}
+
+/**
+ * Returns the value tokens of `line` in left-to-right order. Words before
+ * {@link FIRST_VALUE_COLUMN} are label text, never values. Scanning stops being
+ * values-only as soon as a non-value word follows a value (it is then label text of a
+ * heading such as `RECAP FOR: 1000123456 ACME`), which the caller sees as `trailingText`.
+ */
+export function findValueTokens(line: string): ValueToken[] {
+  const tokens: ValueToken[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(line); match; match = WORD.exec(line)) {
+    const word = match[0];
+    const start = match.index + 1;
+    if (start < FIRST_VALUE_COLUMN) continue;
+    if ((word === "DB" || word === "CR") && tokens.length > 0) {
+      const last = tokens[tokens.length - 1];
+      const gap = start - (last.start + last.text.length);
+      if (last.kind === "amount" && gap === 1 && !/(DB|CR|-)$/.test(last.text)) {
+        last.text += word;
+        continue;
+      }
+    }
+    const kind = valueKind(word);
+    if (!kind) continue;
+    const suffix = kind === "amount" ? /(DB|CR|-)$/.exec(word)?.[0].length ?? 0 : 0;
+    tokens.push({ kind, text: word, start, end: start + word.length - 1 - suffix });
+  }
+  return tokens;
+}
+
+/** The canonical text of an amount token joined from `1.00 DB` to `1.00DB`. */
+export function compactToken(token: ValueToken): string {
+  return token.text.replace(/\s+/g, "");
+}
