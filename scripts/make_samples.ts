@@ -4,11 +4,14 @@
  * It writes three files for the processing day 2024-07-05:
  *
  * - `EP747_20240705_demo.txt`: one EP747 settlement report file (VSS-100-W, VSS-110, VSS-115,
- *   VSS-120, VSS-230 NO DATA, VSS-300 and VSS-610 pages for a small made-up hierarchy: two leaf
- *   SREs in BRL, their rollup entity, and one USD entity), laid out with the column positions of
- *   `docs/vss-reports.md` (§2–§5), including a VSS-110 and a VSS-610 instance that continue on a
- *   second page and one page started in form (b) (a line holding only a form feed).
- * - `EP747_20240705_demo.expected.json`: for every page, in file order, the header keys and the
+ *   VSS-120, VSS-130, VSS-140, VSS-230 NO DATA, VSS-300 and VSS-610 pages for a small made-up
+ *   hierarchy: two leaf SREs in BRL, their rollup entity, and one USD entity), laid out with the
+ *   column positions of `docs/vss-reports.md` (§2–§5), including VSS-110, VSS-130 and VSS-610
+ *   instances that continue on a second page and one page started in form (b) (a line holding
+ *   only a form feed). All figures come from one model, so they agree across reports (VSS-110
+ *   NET SETTLEMENT AMOUNT = VSS-115 FINAL SETTLEMENT NET AMOUNT = VSS-300 net, rollup = sum of
+ *   its leaves).
+ * - `tests/fixtures/EP747_20240705_demo.expected.json` (the test oracle, kept out of the samples): for every page, in file order, the header keys and the
  *   amount lines a correct VSS-110 / VSS-610 parser must produce (exact decimal strings, DB as a
  *   leading `-`). It is written from the generator's own model, never by parsing the text, so the
  *   parser tests can use it as an independent oracle.
@@ -1756,20 +1759,21 @@ async function main(): Promise<void> {
   checkEp747(ep747.lines, ep747.expected.length);
   const clearing = buildClearing(rng, 500);
 
-  const files: [string, Uint8Array][] = [
-    ["EP747_20240705_demo.txt", latin1(ep747.lines.join("\n") + "\n")],
+  const oracleDir = new URL("../tests/fixtures/", import.meta.url);
+  const files: [URL, Uint8Array][] = [
+    [new URL("EP747_20240705_demo.txt", dir), latin1(ep747.lines.join("\n") + "\n")],
     [
-      "EP747_20240705_demo.expected.json",
+      new URL("EP747_20240705_demo.expected.json", oracleDir),
       new TextEncoder().encode(JSON.stringify(ep747.expected, null, 2) + "\n"),
     ],
     [
-      "VISA_TRANSACTIONAL_CLEARING_20240705_01.json",
+      new URL("VISA_TRANSACTIONAL_CLEARING_20240705_01.json", dir),
       new TextEncoder().encode(clearing.lines.join("\n") + "\n"),
     ],
   ];
-  for (const [name, bytes] of files) {
-    await Deno.writeFile(new URL(name, dir), bytes);
-    console.log(`wrote data/samples/${name} (${bytes.length} bytes)`);
+  for (const [url, bytes] of files) {
+    await Deno.writeFile(url, bytes);
+    console.log(`wrote ${url.pathname} (${bytes.length} bytes)`);
   }
 
   console.log(`\nEP747: ${ep747.lines.length} lines, ${ep747.expected.length} pages`);

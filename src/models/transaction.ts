@@ -12,8 +12,10 @@
  * `z.unknown().transform()` that checks and converts in one step with regexes and char-code
  * tests and reports a plain-English issue (`expected a date YYYY-MM-DD, got "2024-13-01"`);
  * the first failing field in file order becomes a {@linkcode RecordValidationError}. Keys
- * outside the 47 known fields are kept in `extra`. Card numbers are masked with
- * {@linkcode maskPan}.
+ * outside the 47 known fields are kept in `extra`. A full card number is never kept:
+ * {@linkcode maskPan} masks `pan`, the other free-text code fields and every string or number
+ * in `extra`, but never the ids `arn`, `slice_code`, `cardbrandid` and `externalid` (ids can
+ * pass the Luhn check by chance, like the sample slice_code `384185377843581`).
  *
  * @example
  * ```ts
@@ -144,13 +146,11 @@ const date = () =>
 
 /** A calendar date or `null`. */
 const nullableDate = () =>
-  z.unknown().transform((v, ctx): string | null =>
-    v === null ? null : typeof v === "string" && isCalendarDate(v) ? v : fail(
-      ctx,
-      `${EXPECTED_DATE} or null`,
-      v,
-    )
-  );
+  z.unknown().transform((v, ctx): string | null => {
+    if (v === null) return null;
+    if (typeof v === "string" && isCalendarDate(v)) return v;
+    return fail(ctx, `${EXPECTED_DATE} or null`, v);
+  });
 
 // --- decimals ------------------------------------------------------------------------------
 
@@ -266,12 +266,22 @@ const oneOf = (...values: string[]) =>
 const MONEY_2 = 2;
 const MONEY_6 = 6;
 
+/** Output of a field: text, except `authorization_date`, which may be `null`. */
+export type FieldOutput<K extends ClearingField> = K extends "authorization_date" ? string | null
+  : string;
+
+/** A field's schema: any parsed JSON value in, checked text out. */
+export type FieldSchema<Out> = z.ZodPipe<z.ZodUnknown, z.ZodTransform<Out, unknown>>;
+
+/** The shape of {@linkcode ClearingRecordSchema}: one field schema per clearing field. */
+export type ClearingRecordShape = { [K in ClearingField]: FieldSchema<FieldOutput<K>> };
+
 /**
  * The zod 4 schema of one clearing record (as parsed by {@linkcode parseExactJson}). It
  * checks the 47 known fields and outputs them as text; unknown keys are stripped (use
  * {@linkcode toTransactionRow} to keep them in `extra`).
  */
-export const ClearingRecordSchema = z.object({
+export const ClearingRecordSchema: z.ZodObject<ClearingRecordShape> = z.object({
   source: text({ allowEmpty: false, mask: false }),
   source_date: date(),
   dest_currency: integer(),
@@ -322,7 +332,7 @@ export const ClearingRecordSchema = z.object({
 });
 
 /** The 47 checked fields, as text (`authorization_date` may be `null`). */
-export type ClearingRecord = z.output<typeof ClearingRecordSchema>;
+export type ClearingRecord = { [K in ClearingField]: FieldOutput<K> };
 
 /**
  * One clearing record ready for the `transactions` table: the 47 fields as text that
@@ -366,7 +376,8 @@ function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void
  * Validates one parsed clearing record and converts it to a {@linkcode TransactionRow}.
  *
  * @param value A record as returned by {@linkcode parseExactJson}.
- * @param location Where the record comes from, for the error location.
+ * @param location Where the record comes from (file, 0-based record index, optionally the
+ * line where it starts), copied into the error location.
  * @returns The row; `transaction_type` is added later by the classifier.
  * @throws {RecordValidationError} naming the first failing field (in file order) in
  * `location.field`, with a plain-English reason; a value that is not a JSON object fails with
@@ -385,7 +396,7 @@ function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void
  */
 export function toTransactionRow(
   value: unknown,
-  location: { file?: string; record?: number },
+  location: { file?: string; record?: number; line?: number },
 ): TransactionRow {
   if (
     value === null || typeof value !== "object" || Array.isArray(value) ||

@@ -150,7 +150,10 @@ export async function ingest(
     }
     summary.durationMs = Math.round(performance.now() - fileStarted);
     summaries.push(summary);
-    log.info("{file}: {status}, {stored} stored, {deadLettered} dead-lettered", { ...summary });
+    log.info("{file}: {status}, {stored} stored, {deadLettered} dead-lettered", {
+      file: path,
+      ...summary,
+    });
     options.onFile?.(summary);
   }
   const totals = {

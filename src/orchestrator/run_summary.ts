@@ -112,10 +112,15 @@ export function summaryText(summary: RunSummary): string {
     String(summary.durationMs),
   ]);
   const notes = summary.files.filter((f) => f.message).map((f) => `  ${f.path}: ${f.message}`);
+  const allSkipped = summary.files.length > 0 && summary.files.every((f) => f.status === "skipped");
   const verdict = t.failedFiles > 0
     ? `${t.failedFiles} file(s) could not be read.`
     : t.deadLettered > 0
     ? `${t.deadLettered} item(s) went to dead_letters; query the dead_letters table for each reason.`
+    : allSkipped
+    ? "Nothing new to store: every file was already ingested."
+    : summary.files.length === 0
+    ? "No files found."
     : "Everything was stored.";
   return [
     `finstream ingest into ${summary.database} (run ${summary.runId})`,

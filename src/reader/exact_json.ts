@@ -20,6 +20,8 @@
 /** A JSON number literal, kept as its exact source text (e.g. `"21.000000"`, `"1e5"`). */
 export class JsonNumber {
   /**
+   * Wraps a number literal.
+   *
    * @param source The number literal exactly as written in the JSON text.
    */
   constructor(readonly source: string) {}

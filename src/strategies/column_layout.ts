@@ -11,7 +11,7 @@
  * @example
  * ```ts
  * import { columnAnchors } from "./column_layout.ts";
- * columnAnchors(["        CREDIT", "  COUNT AMOUNT"]); // [7, 14]
+ * columnAnchors(["        CREDIT", " COUNT  AMOUNT"]); // [6, 14]
  * ```
  *
  * @module

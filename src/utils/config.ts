@@ -71,7 +71,6 @@ const ConfigSchema = z.object({
   batchSize: z.coerce.number().int().min(1).max(50_000).default(1000),
 });
 
-
 /** Merges flags over environment over defaults, and validates the result. */
 export function resolveConfig(flags: ConfigFlags = {}, env: EnvSource = Deno.env): Config {
   const merged: Record<string, string | undefined> = {};

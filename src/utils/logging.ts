@@ -43,14 +43,29 @@ export interface LoggingOptions {
   console?: boolean;
 }
 
+/** Gives `wrapper` the disposal hooks of `inner`, so `dispose()` still flushes the file. */
+function keepDisposal(wrapper: Sink, inner: Sink): Sink {
+  const disposable = inner as Sink & Partial<AsyncDisposable & Disposable>;
+  const asyncDispose = disposable[Symbol.asyncDispose];
+  const syncDispose = disposable[Symbol.dispose];
+  const hooks: Partial<AsyncDisposable & Disposable> = {};
+  if (asyncDispose) hooks[Symbol.asyncDispose] = () => asyncDispose.call(inner);
+  if (syncDispose) hooks[Symbol.dispose] = () => syncDispose.call(inner);
+  return Object.assign(wrapper, hooks);
+}
+
+/** Masks card numbers in the message and string properties before `sink` sees them. */
 function maskProperties(sink: Sink): Sink {
-  return (record: LogRecord) => {
+  return keepDisposal((record: LogRecord) => {
     const properties: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(record.properties)) {
       properties[key] = typeof value === "string" ? maskCardNumbersInText(value) : value;
     }
-    sink({ ...record, properties });
-  };
+    const message = record.message.map((part) =>
+      typeof part === "string" ? maskCardNumbersInText(part) : part
+    );
+    sink({ ...record, message, properties });
+  }, sink);
 }
 
 /** Configures the log sinks; call once per process, then {@link closeLogging}. */
@@ -61,12 +76,12 @@ export async function configureLogging(options: LoggingOptions = {}): Promise<vo
     infoFile: maskProperties(
       getFileSink(`${dir}/finstream.log`, { formatter: jsonLinesFormatter, lazy: true }),
     ),
-    errorFile: withFilter(
-      maskProperties(
+    errorFile: (() => {
+      const file = maskProperties(
         getFileSink(`${dir}/finstream.error.log`, { formatter: jsonLinesFormatter, lazy: true }),
-      ),
-      "error",
-    ),
+      );
+      return keepDisposal(withFilter(file, "error"), file);
+    })(),
   };
   if (options.console ?? true) {
     sinks.console = withFilter(getConsoleSink(), "warning");

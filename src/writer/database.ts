@@ -78,7 +78,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     ? openServer(options.url, options.maxConnections ?? 4, connection)
     : await openEmbedded(options.dataDir ?? DEFAULT_DATA_DIR, connection);
   try {
-    if (schema !== "public") await db.sql.unsafe(`create schema if not exists "${schema}"`);
+    if (schema !== "public") {
+      await db.sql.unsafe(`create schema if not exists "${schema}"`);
+      // PGlite is one backend session for every socket connection and ignores startup
+      // parameters, so the schema is selected once for the session.
+      if (db.engine === "pglite") await db.sql.unsafe(`set search_path to "${schema}"`);
+    }
     await db.sql`select 1`;
   } catch (error) {
     await db.close().catch(() => {});

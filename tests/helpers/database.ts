@@ -44,25 +44,54 @@ async function pgliteTemplate(): Promise<string> {
   return TEMPLATE_DIR;
 }
 
+/** A database prepared for a test but not yet opened (so a CLI process can open it). */
+export interface PreparedDatabase {
+  /** Options that reach this database from the CLI. */
+  cliArgs: string[];
+  /** A scratch folder, removed by `cleanup`. */
+  tmp: string;
+  /** Opens it (close before letting another process use an embedded one). */
+  open(): Promise<Database>;
+  /** Drops the schema or removes the folder. */
+  cleanup(): Promise<void>;
+}
+
+/** Prepares an empty database: a fresh schema on the server, or a fresh PGlite folder. */
+export async function prepareTestDatabase(): Promise<PreparedDatabase> {
+  const tmp = await Deno.makeTempDir({ dir: "/tmp", prefix: "finstream-test-" });
+  const schema = `t_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const dataDir = `${tmp}/db`;
+  if (!SERVER_URL) cpSync(await pgliteTemplate(), dataDir, { recursive: true });
+  const options = SERVER_URL ? { url: SERVER_URL, schema } : { dataDir, schema };
+  return {
+    tmp,
+    cliArgs: SERVER_URL
+      ? ["--database-url", SERVER_URL, "--schema", schema]
+      : ["--db-dir", dataDir, "--schema", schema],
+    open: () => openDatabase(options),
+    cleanup: async () => {
+      if (SERVER_URL) {
+        const db = await openDatabase(options);
+        await db.sql.unsafe(`drop schema if exists "${schema}" cascade`);
+        await db.close();
+      }
+      await Deno.remove(tmp, { recursive: true });
+    },
+  };
+}
+
 /** Runs `fn` with a fresh migrated database, then removes it. */
 export async function withTestDatabase(
   fn: (t: TestDatabase) => Promise<void>,
   options: { migrate?: boolean } = {},
 ): Promise<void> {
-  const tmp = await Deno.makeTempDir({ dir: "/tmp", prefix: "finstream-test-" });
-  const schema = `t_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const dataDir = `${tmp}/db`;
-  if (!SERVER_URL) cpSync(await pgliteTemplate(), dataDir, { recursive: true });
-  const db = await openDatabase(SERVER_URL ? { url: SERVER_URL, schema } : { dataDir, schema });
-  const cliArgs = SERVER_URL
-    ? ["--database-url", SERVER_URL, "--schema", schema]
-    : ["--db-dir", dataDir, "--schema", schema];
+  const prepared = await prepareTestDatabase();
+  const db = await prepared.open();
   try {
     if (options.migrate ?? true) await migrate(db.sql);
-    await fn({ db, cliArgs, tmp });
+    await fn({ db, cliArgs: prepared.cliArgs, tmp: prepared.tmp });
   } finally {
-    if (SERVER_URL) await db.sql.unsafe(`drop schema if exists "${schema}" cascade`);
     await db.close();
-    await Deno.remove(tmp, { recursive: true });
+    await prepared.cleanup();
   }
 }

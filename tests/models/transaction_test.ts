@@ -476,13 +476,14 @@ Deno.test("toTransactionRow masks card numbers but not ids", () => {
 });
 
 Deno.test("toTransactionRow keeps unknown fields in extra", () => {
-  const text = SEED_TEXT.trim().slice(1, -1).split("\n")[1].replace(/,\s*$/, "")
-    .replace(
-      /}$/,
-      ', "merchant": "LOJA 1", "fee": 1.230000, "card": "4111111111111111", ' +
+  const record = {
+    ...seed()[0],
+    ...(parseExactJson(
+      '{"merchant": "LOJA 1", "fee": 1.230000, "card": "4111111111111111", ' +
         '"nested": {"n": [1.50, "5555555555554444", null, true]}, "numeric_pan": 4111111111111111}',
-    );
-  const row = toTransactionRow(parseExactJson(text), { record: 0 });
+    ) as Record<string, unknown>),
+  };
+  const row = toTransactionRow(record, { record: 0 });
   assert.deepEqual(row.extra, {
     merchant: "LOJA 1",
     fee: "1.230000",
@@ -493,10 +494,10 @@ Deno.test("toTransactionRow keeps unknown fields in extra", () => {
   // The known fields are unaffected.
   assert.equal(row.clearing_value, "21.000000");
   // A "__proto__" key is kept as an ordinary own property.
-  const proto = toTransactionRow(
-    parseExactJson(text.replace(/}$/, ', "__proto__": {"x": 1}}')),
-    {},
-  );
+  const withProto = parseExactJson('{"__proto__": {"x": 1}}') as Record<string, unknown>;
+  Object.assign(withProto, seed()[0]);
+  assert.ok(Object.hasOwn(withProto, "__proto__"));
+  const proto = toTransactionRow(withProto, {});
   assert.ok(proto.extra !== null && Object.hasOwn(proto.extra, "__proto__"));
   assert.deepEqual(Object.getOwnPropertyDescriptor(proto.extra, "__proto__")?.value, { x: "1" });
   assert.equal(Object.getPrototypeOf(proto.extra), Object.prototype);

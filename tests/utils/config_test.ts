@@ -1,0 +1,210 @@
+/**
+ * Tests for configuration resolution (`config.ts`): flags beat environment variables,
+ * which beat defaults; invalid values name both the flag and the variable; secrets are
+ * masked when described. The environment is a `Map`, never the real one.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { ConfigError } from "../../src/models/errors.ts";
+import { describeConfig, ENV_VARS, resolveConfig } from "../../src/utils/config.ts";
+
+const env = (entries: Record<string, string> = {}) => new Map(Object.entries(entries));
+
+Deno.test("resolveConfig uses the defaults when nothing is set", () => {
+  const config = resolveConfig({}, env());
+  assert.deepEqual(config, {
+    databaseUrl: undefined,
+    dbDir: ".finstream/db",
+    dbSchema: "public",
+    logDir: "logs",
+    logLevel: "info",
+    batchSize: 1000,
+  });
+});
+
+Deno.test("resolveConfig: flags beat env beat defaults", async (t) => {
+  const environment = env({
+    DATABASE_URL: "postgres://env@localhost/env",
+    FINSTREAM_DB_DIR: "env-db",
+    FINSTREAM_DB_SCHEMA: "env_schema",
+    FINSTREAM_LOG_DIR: "env-logs",
+    FINSTREAM_LOG_LEVEL: "debug",
+    FINSTREAM_BATCH_SIZE: "250",
+  });
+
+  await t.step("environment over defaults", () => {
+    assert.deepEqual(resolveConfig({}, environment), {
+      databaseUrl: "postgres://env@localhost/env",
+      dbDir: "env-db",
+      dbSchema: "env_schema",
+      logDir: "env-logs",
+      logLevel: "debug",
+      batchSize: 250,
+    });
+  });
+
+  await t.step("flags over environment", () => {
+    const config = resolveConfig(
+      {
+        databaseUrl: "postgresql://flag@db/flag",
+        dbDir: "flag-db",
+        dbSchema: "flag_schema",
+        logDir: "flag-logs",
+        logLevel: "error",
+        batchSize: "7",
+      },
+      environment,
+    );
+    assert.deepEqual(config, {
+      databaseUrl: "postgresql://flag@db/flag",
+      dbDir: "flag-db",
+      dbSchema: "flag_schema",
+      logDir: "flag-logs",
+      logLevel: "error",
+      batchSize: 7,
+    });
+  });
+
+  await t.step("a flag that is undefined leaves the environment value", () => {
+    const config = resolveConfig({ logLevel: undefined, batchSize: "9" }, environment);
+    assert.equal(config.logLevel, "debug");
+    assert.equal(config.batchSize, 9);
+  });
+
+  await t.step("an empty environment value counts as unset", () => {
+    const config = resolveConfig({}, env({ FINSTREAM_LOG_LEVEL: "", FINSTREAM_BATCH_SIZE: "" }));
+    assert.equal(config.logLevel, "info");
+    assert.equal(config.batchSize, 1000);
+  });
+
+  await t.step("only the listed variable names are read", () => {
+    const config = resolveConfig({}, env({ LOG_LEVEL: "debug", finstream_log_level: "debug" }));
+    assert.equal(config.logLevel, "info");
+  });
+});
+
+Deno.test("resolveConfig reads each setting from its documented variable", () => {
+  assert.deepEqual(ENV_VARS, {
+    databaseUrl: "DATABASE_URL",
+    dbDir: "FINSTREAM_DB_DIR",
+    dbSchema: "FINSTREAM_DB_SCHEMA",
+    logDir: "FINSTREAM_LOG_DIR",
+    logLevel: "FINSTREAM_LOG_LEVEL",
+    batchSize: "FINSTREAM_BATCH_SIZE",
+  });
+});
+
+Deno.test("resolveConfig: invalid values name the flag and the variable", async (t) => {
+  const cases: {
+    name: string;
+    flags?: Record<string, string>;
+    environment?: Record<string, string>;
+    flag: string;
+    variable: string;
+    field: string;
+  }[] = [
+    {
+      name: "log level from env",
+      environment: { FINSTREAM_LOG_LEVEL: "verbose" },
+      flag: "--log-level",
+      variable: "FINSTREAM_LOG_LEVEL",
+      field: "logLevel",
+    },
+    {
+      name: "log level from flag",
+      flags: { logLevel: "INFO" },
+      flag: "--log-level",
+      variable: "FINSTREAM_LOG_LEVEL",
+      field: "logLevel",
+    },
+    {
+      name: "batch size not a number",
+      environment: { FINSTREAM_BATCH_SIZE: "many" },
+      flag: "--batch-size",
+      variable: "FINSTREAM_BATCH_SIZE",
+      field: "batchSize",
+    },
+    {
+      name: "batch size zero",
+      flags: { batchSize: "0" },
+      flag: "--batch-size",
+      variable: "FINSTREAM_BATCH_SIZE",
+      field: "batchSize",
+    },
+    {
+      name: "batch size too large",
+      flags: { batchSize: "50001" },
+      flag: "--batch-size",
+      variable: "FINSTREAM_BATCH_SIZE",
+      field: "batchSize",
+    },
+    {
+      name: "batch size fractional",
+      flags: { batchSize: "2.5" },
+      flag: "--batch-size",
+      variable: "FINSTREAM_BATCH_SIZE",
+      field: "batchSize",
+    },
+    {
+      name: "database url with another scheme",
+      environment: { DATABASE_URL: "mysql://u@h/db" },
+      flag: "--database-url",
+      variable: "DATABASE_URL",
+      field: "databaseUrl",
+    },
+    {
+      name: "schema not a lower-case SQL name",
+      flags: { dbSchema: "Public" },
+      flag: "--db-schema",
+      variable: "FINSTREAM_DB_SCHEMA",
+      field: "dbSchema",
+    },
+    {
+      name: "schema with a hyphen",
+      environment: { FINSTREAM_DB_SCHEMA: "my-schema" },
+      flag: "--db-schema",
+      variable: "FINSTREAM_DB_SCHEMA",
+      field: "dbSchema",
+    },
+  ];
+  for (const c of cases) {
+    await t.step(c.name, () => {
+      assert.throws(
+        () => resolveConfig(c.flags ?? {}, env(c.environment)),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError, `expected ConfigError, got ${error}`);
+          assert.ok(error.message.includes(c.flag), error.message);
+          assert.ok(error.message.includes(c.variable), error.message);
+          assert.equal(error.location.field, c.field);
+          assert.equal(error.step, "config");
+          return true;
+        },
+      );
+    });
+  }
+});
+
+Deno.test("resolveConfig: boundary batch sizes are accepted", () => {
+  assert.equal(resolveConfig({ batchSize: "1" }, env()).batchSize, 1);
+  assert.equal(resolveConfig({ batchSize: "50000" }, env()).batchSize, 50_000);
+});
+
+Deno.test("describeConfig masks the database password", () => {
+  const config = resolveConfig(
+    {},
+    env({ DATABASE_URL: "postgres://finstream:s3cret@db.example:5432/finstream" }),
+  );
+  const described = describeConfig(config);
+  assert.ok(!JSON.stringify(described).includes("s3cret"));
+  assert.ok(described.database.includes("finstream:***@db.example"), described.database);
+  assert.equal(described.batchSize, "1000");
+  assert.equal(described.logLevel, "info");
+});
+
+Deno.test("describeConfig names the embedded database when no URL is set", () => {
+  const described = describeConfig(resolveConfig({}, env({ FINSTREAM_DB_DIR: "x/db" })));
+  assert.ok(described.database.includes("x/db"), described.database);
+  assert.ok(!described.database.includes("postgres://"));
+});
