@@ -84,7 +84,7 @@ export async function* readEp747Pages(
       };
       continue;
     }
-    const line = text.replaceAll("\f", text.trim() === "\f" ? "" : " ");
+    const line = /^[\f\s]*$/.test(text) ? "" : text.replaceAll("\f", " ");
     if (current) {
       current.lines.push(line);
       current.lineEnd = number;

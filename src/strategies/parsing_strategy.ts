@@ -32,7 +32,7 @@
  * @module
  */
 
-import type { AmountLine, ParsedPage, ReportHeader } from "../models/report.ts";
+import type { AmountLine, Heading, ParsedPage, ReportHeader } from "../models/report.ts";
 import { PageParseError } from "../models/errors.ts";
 import type { PageSegment } from "../reader/ep747_pages.ts";
 import { columnAnchors } from "./column_layout.ts";
@@ -174,7 +174,13 @@ export abstract class ParsingStrategy {
     let inColumnHeaders = true;
     let noData = false;
     let ended = false;
-    let previousWasHeading = false;
+    // A heading line is opened only once the next line shows it is not the label of a
+    // value-only line (§4.1.3): the label and its values form one row, recorded first (§4.3).
+    let pendingHeading: Heading | null = null;
+    const openPending = () => {
+      if (pendingHeading) stack.open(pendingHeading);
+      pendingHeading = null;
+    };
 
     for (let i = bodyStart; i < lines.length; i++) {
       const text = lines[i];
@@ -184,11 +190,12 @@ export abstract class ParsingStrategy {
       }
       if (text.trim() === "") {
         if (headerLines.length > 0) inColumnHeaders = false;
-        previousWasHeading = false;
+        openPending();
         continue;
       }
       const end = END_MARKER.exec(text);
       if (end) {
+        openPending();
         ended = true;
         if (end[1] !== header.report_id) {
           warnings.push(`line ${number}: end marker names ${end[1]}, page is ${header.report_id}`);
@@ -196,6 +203,7 @@ export abstract class ParsingStrategy {
         continue;
       }
       if (NO_DATA_MARKER.test(text)) {
+        openPending();
         noData = true;
         continue;
       }
@@ -204,21 +212,22 @@ export abstract class ParsingStrategy {
         tokens.length === 0 && (inColumnHeaders || headerLines.length === 0) &&
         isColumnHeaderLine(text, this.columnHeaderWords)
       ) {
+        openPending();
         headerLines.push(text);
         layout = { headerLines, anchors: columnAnchors(headerLines), file };
         continue;
       }
       inColumnHeaders = false;
       if (tokens.length === 0 || KEYED_LINE.test(text)) {
-        const indent = text.search(/\S/) + 1;
-        stack.open({ indent, text: normalizeLabel(text) });
-        previousWasHeading = true;
+        openPending();
+        pendingHeading = { indent: text.search(/\S/) + 1, text: normalizeLabel(text) };
         continue;
       }
       let label = normalizeLabel(text.slice(0, tokens[0].start - 1));
       let indent = text.search(/\S/) + 1;
       if (label === "") {
-        const labelLine = previousWasHeading ? stack.popLocal() : undefined;
+        const labelLine: Heading | null = pendingHeading;
+        pendingHeading = null;
         if (!labelLine) {
           throw new PageParseError("values printed without a label", {
             file,
@@ -228,8 +237,9 @@ export abstract class ParsingStrategy {
         }
         label = labelLine.text;
         indent = labelLine.indent;
+      } else {
+        openPending();
       }
-      previousWasHeading = false;
       let values: LineValues;
       try {
         values = this.parseAmounts({ text, number, tokens }, layout);
@@ -254,6 +264,7 @@ export abstract class ParsingStrategy {
       });
       if (isTotal) stack.close(indent);
     }
+    openPending();
     return {
       header,
       strategy: this.name,

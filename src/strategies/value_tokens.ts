@@ -50,9 +50,9 @@ export function valueKind(word: string): ValueKind | null {
 
 /**
  * Returns the value tokens of `line` in left-to-right order. Words before
- * {@link FIRST_VALUE_COLUMN} are label text, never values. Scanning stops being
- * values-only as soon as a non-value word follows a value (it is then label text of a
- * heading such as `RECAP FOR: 1000123456 ACME`), which the caller sees as `trailingText`.
+ * {@link FIRST_VALUE_COLUMN} are label text, never values; words after it that are not
+ * values (label text such as `RVRSL`) are skipped. Ids in keyed heading lines
+ * (`RECAP FOR: 1000123456 …`) are told apart by the parser, not here.
  */
 export function findValueTokens(line: string): ValueToken[] {
   const tokens: ValueToken[] = [];
