@@ -70,6 +70,8 @@ export interface AmountLine {
   columns: Record<string, string>;
   /** A date printed in the row (processing date, CRS date), ISO. */
   row_date: string | null;
+  /** A text reference printed in the row instead of a date, e.g. a rate table id `A1277`. */
+  row_ref?: string | null;
   count: string | null;
   credit_amount: string | null;
   debit_amount: string | null;
@@ -135,6 +137,7 @@ export const AmountLineSchema: z.ZodType<AmountLine> = z.object({
   is_total: z.boolean(),
   columns: z.record(z.string(), decimalText),
   row_date: isoDate.nullable(),
+  row_ref: z.string().nullable().optional(),
   count: integerText.nullable(),
   credit_amount: decimalText.nullable(),
   debit_amount: decimalText.nullable(),

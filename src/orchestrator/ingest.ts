@@ -1,14 +1,22 @@
 /**
- * Ingests files into the ledger: for each file, recognise it (kind, sha256), skip it if
- * already stored, then stream it through read → split → parse → validate → classify →
- * write, one atomic section at a time (an EP747 page; a batch of clearing records).
- * Anything that cannot be stored goes to `dead_letters` with its reason, and the rest goes
- * on. Returns a {@link RunSummary}.
+ * Ingests files into the ledger through the pipeline read → split → parse → validate →
+ * classify → write, with nothing lost: what cannot be stored goes to `dead_letters` with
+ * its reason, and the rest goes on.
  *
- * Techniques: async generators end to end (memory holds one page or one batch), pure
- * processing steps (`processor/`) separated from the writer, section continuation
- * resolved in file order, data errors from PostgreSQL (SQLSTATE classes 22 and 23)
- * isolated to the record or page that caused them, connection errors stop the run.
+ * Shape: a producer per file cuts its bytes into jobs (batches of EP747 pages or clearing
+ * records); a bounded {@link AsyncChannel} feeds them to runners that hand each job to the
+ * permission-scoped {@link WorkerPool} (or run it in-process); results go through a bounded
+ * channel per file to that file's writer. EP747 results are put back in file order to
+ * resolve sections that continue across pages, then each page is stored in its own
+ * transaction; clearing batches are stored (COPY or multi-row insert) in any order, each
+ * atomically with its invalid records' dead letters. Several files run at once, sharing
+ * the pool. Backpressure: every channel is bounded, so memory stays flat.
+ *
+ * Failures: a crashed worker's job is retried once on a fresh worker, then its items are
+ * dead-lettered; writes are retried with backoff on transient database errors; data errors
+ * from PostgreSQL (SQLSTATE classes 22/23) are isolated to the page or record at fault; a
+ * database that stays unreachable stops the run (everything finished so far is committed,
+ * and a re-run completes the rest without duplicates).
  *
  * @example
  * ```ts
@@ -25,32 +33,74 @@
  * @module
  */
 
-import { FinstreamError, InputFileError, SplitError, WriteError } from "../models/errors.ts";
-import { readEp747Pages } from "../reader/ep747_pages.ts";
+import {
+  DatabaseUnavailableError,
+  FinstreamError,
+  InputFileError,
+  SplitError,
+  WriteError,
+} from "../models/errors.ts";
+import type { ParsedPage } from "../models/report.ts";
 import { sha256File } from "../reader/file_digest.ts";
 import { detectFileKind, type InputKind } from "../reader/file_kind.ts";
 import { expandInputPaths } from "../reader/input_files.ts";
-import { readJsonRecords } from "../reader/json_records.ts";
-import { processPage } from "../processor/page_processor.ts";
-import { type ClassifiedTransaction, processRecord } from "../processor/record_processor.ts";
 import { SectionContinuity } from "../processor/section_continuity.ts";
+import {
+  isTransientDatabaseError,
+  RetriesExhaustedError,
+  retry,
+  type RetryOptions,
+} from "../processor/retry.ts";
 import { loadStrategies } from "../strategies/loader.ts";
 import type { StrategyRegistry } from "../strategies/registry.ts";
-import { maskCardNumbersInText } from "../utils/pan_mask.ts";
 import { getLog } from "../utils/logging.ts";
+import { maskCardNumbersInText } from "../utils/pan_mask.ts";
+import { parseCopyText, TRANSACTION_COLUMNS } from "../writer/copy_format.ts";
 import type { Database } from "../writer/database.ts";
-import { type DeadLetter, LedgerWriter } from "../writer/ledger_writer.ts";
+import { type DeadLetter, LedgerWriter, type TransactionInsert } from "../writer/ledger_writer.ts";
+import { AsyncChannel } from "./async_channel.ts";
+import { runJob } from "./job_runner.ts";
+import { clearingJobs, ep747Jobs } from "./job_producers.ts";
+import { ProgressTracker } from "./progress.ts";
+import type {
+  Job,
+  JobResult,
+  PageJobResult,
+  RecordJobResult,
+  RowFormat,
+  SerializedError,
+} from "./work_protocol.ts";
+import { WorkerCrashedError, WorkerPool } from "./worker_pool.ts";
 
 /** Options for {@link ingest}. */
 export interface IngestOptions {
-  /** An open, migrated database. */
-  db: Database;
-  /** Strategies to parse with. @default the built-in strategies */
+  /** An open, migrated database. Required unless `dryRun`. */
+  db?: Database;
+  /** Read, parse and validate only; write nothing. @default false */
+  dryRun?: boolean;
+  /** Parse workers; 0 runs in-process. @default navigator.hardwareConcurrency */
+  workers?: number;
+  /**
+   * Strategies to parse with, in-process (implies `workers: 0`).
+   * @default the built-in strategies, loaded by each worker
+   */
   registry?: StrategyRegistry;
-  /** Clearing records per write transaction. @default 1000 */
+  /** Extra strategy folders (file URLs or paths) loaded by the workers. @default [] */
+  pluginDirs?: string[];
+  /** How clearing rows are written. @default "copy" on a server, "insert" on PGlite */
+  writeMode?: "copy" | "insert";
+  /** Clearing records per job and per write transaction. @default 1000 */
   batchSize?: number;
+  /** Files processed at once. @default 2 */
+  fileConcurrency?: number;
+  /** Retry policy for writes. @default 6 attempts, 200 ms base, 5 s cap */
+  retry?: RetryOptions;
+  /** Progress counters, updated as the run goes. */
+  progress?: ProgressTracker;
   /** Called after each file. */
   onFile?: (file: FileSummary) => void;
+  /** Stops the run. */
+  signal?: AbortSignal;
 }
 
 /** What happened to one file. */
@@ -59,17 +109,20 @@ export interface FileSummary {
   kind: InputKind | null;
   sha256: string | null;
   size: number | null;
-  /** `stored`: all stored; `stored_with_errors`: some dead-lettered; `skipped`: already stored; `failed`: could not be read. */
-  status: "stored" | "stored_with_errors" | "skipped" | "failed";
+  /**
+   * `stored`: all stored; `stored_with_errors`: some dead-lettered; `skipped`: already
+   * stored; `failed`: could not be read; `checked`: dry run.
+   */
+  status: "stored" | "stored_with_errors" | "skipped" | "failed" | "checked";
   /** EP747 pages read. */
   pages: number;
   /** Clearing records read. */
   records: number;
-  /** Pages or records stored by this run. */
+  /** Pages or records stored by this run (dry run: that would be stored). */
   stored: number;
   /** Pages stored without a strategy (header and raw text only). */
   unparsed: number;
-  /** Pages, records or fragments sent to `dead_letters` by this run. */
+  /** Pages, records or fragments sent to `dead_letters` by this run (dry run: would be). */
   deadLettered: number;
   /** Pages or records already stored by an earlier run. */
   skipped: number;
@@ -82,6 +135,8 @@ export interface FileSummary {
 export interface RunSummary {
   runId: string;
   database: string;
+  dryRun: boolean;
+  workers: number;
   files: FileSummary[];
   totals: {
     files: number;
@@ -104,6 +159,38 @@ export function isDataError(error: unknown): boolean {
   return typeof code === "string" && DATA_ERROR_CLASSES.includes(code.slice(0, 2));
 }
 
+/** Runs jobs: the worker pool, or in-process. */
+interface Executor {
+  size: number;
+  run(job: Job): Promise<JobResult>;
+  close(): void;
+}
+
+function inProcess(registry: StrategyRegistry): Executor {
+  return {
+    size: 1,
+    run: (job) => Promise.resolve(runJob(job, registry)),
+    close: () => {},
+  };
+}
+
+/** A job in the queue, with where its result goes. */
+interface QueuedJob {
+  job: Job;
+  file: FileRun;
+}
+
+/** The shared state of one file being ingested. */
+interface FileRun {
+  path: string;
+  fileId: number;
+  summary: FileSummary;
+  results: AsyncChannel<JobResult>;
+  produced: number;
+  completed: number;
+  producerDone: boolean;
+}
+
 function emptySummary(path: string): FileSummary {
   return {
     path,
@@ -121,6 +208,64 @@ function emptySummary(path: string): FileSummary {
   };
 }
 
+function toPlainUrl(dir: string): string {
+  if (/^[a-z]+:\/\//i.test(dir)) return dir.endsWith("/") ? dir : dir + "/";
+  const absolute = dir.startsWith("/") ? dir : `${Deno.cwd()}/${dir}`;
+  return new URL(`file://${absolute.endsWith("/") ? absolute : absolute + "/"}`).href;
+}
+
+function location(error: SerializedError, fallback: {
+  lineStart?: number;
+  lineEnd?: number;
+  recordIndex?: number;
+}): Pick<DeadLetter, "location" | "lineStart" | "lineEnd" | "recordIndex"> {
+  const recordIndex = fallback.recordIndex ?? error.record;
+  const lineStart = fallback.lineStart ?? error.line;
+  const lineEnd = fallback.lineEnd ?? error.lineEnd ?? lineStart;
+  return {
+    location: recordIndex !== undefined
+      ? `record ${recordIndex}`
+      : lineStart === lineEnd
+      ? `line ${lineStart}`
+      : `lines ${lineStart}-${lineEnd}`,
+    lineStart,
+    lineEnd,
+    recordIndex,
+  };
+}
+
+function deadLetter(
+  file: FileRun,
+  error: SerializedError,
+  raw: string,
+  place: { lineStart?: number; lineEnd?: number; recordIndex?: number },
+): DeadLetter {
+  return {
+    fileId: file.fileId > 0 ? file.fileId : null,
+    filePath: file.path,
+    ...location(error, place),
+    stage: error.step === "config" ? "read" : error.step,
+    errorCode: error.code,
+    error: maskCardNumbersInText(error.message),
+    field: error.field,
+    raw: maskCardNumbersInText(raw),
+  };
+}
+
+function serialized(error: FinstreamError): SerializedError {
+  return {
+    name: error.name,
+    code: error.code,
+    step: error.step,
+    message: error.message,
+    reason: error.reason,
+    field: error.location.field,
+    line: error.location.line,
+    lineEnd: error.location.lineEnd,
+    record: error.location.record,
+  };
+}
+
 /** Ingests files and folders; see the module documentation. */
 export async function ingest(
   paths: readonly string[],
@@ -128,34 +273,398 @@ export async function ingest(
 ): Promise<RunSummary> {
   const started = performance.now();
   const runId = crypto.randomUUID();
+  const dryRun = options.dryRun ?? false;
+  if (!dryRun && !options.db) throw new TypeError("ingest needs a database (or dryRun: true)");
   const log = getLog("ingest").with({ runId });
-  const registry = options.registry ?? await loadStrategies();
-  const writer = new LedgerWriter(options.db.sql);
+  const writer = !dryRun && options.db ? new LedgerWriter(options.db.sql) : null;
+  const engine = options.db?.engine;
+  const format: RowFormat = (options.writeMode ?? (engine === "postgres" ? "copy" : "insert")) ===
+      "copy"
+    ? "copy"
+    : "values";
   const files = await expandInputPaths(paths);
-  log.info("run {runId} started: {count} file(s) into {database}", {
+  const progress = options.progress ?? new ProgressTracker();
+  for (const path of files) progress.bytesTotal += (await Deno.stat(path)).size;
+
+  const useInProcess = options.registry !== undefined || options.workers === 0;
+  const executor: Executor = useInProcess
+    ? inProcess(options.registry ?? await loadStrategies())
+    : await WorkerPool.start({
+      size: options.workers,
+      strategyDirs: (options.pluginDirs ?? []).map(toPlainUrl),
+    });
+  const controller = new AbortController();
+  const abort = (reason: unknown) => controller.abort(reason);
+  options.signal?.addEventListener("abort", () => abort(options.signal?.reason), { once: true });
+  const jobs = new AsyncChannel<QueuedJob>(executor.size * 2, controller.signal);
+  const retryOptions: RetryOptions = {
+    attempts: 6,
+    baseMs: 200,
+    maxMs: 5000,
+    isRetryable: isTransientDatabaseError,
+    signal: controller.signal,
+    onRetry: ({ error, attempt, delayMs }) =>
+      log.warn("write failed ({error}); retry {attempt} in {delayMs} ms", {
+        error: (error as Error).message,
+        attempt,
+        delayMs,
+        step: "write",
+      }),
+    ...options.retry,
+  };
+  const write = <T>(fn: () => Promise<T>) => retry(fn, retryOptions);
+
+  log.info("run {runId} started: {count} file(s) into {database}, {workers} worker(s)", {
     count: files.length,
-    database: options.db.description,
+    database: dryRun ? "nothing (dry run)" : options.db!.description,
+    workers: useInProcess ? 0 : executor.size,
   });
-  const summaries: FileSummary[] = [];
-  for (const path of files) {
+
+  const runJobWithRecovery = async (queued: QueuedJob): Promise<JobResult> => {
+    const backup = queued.job.buffer.slice(0);
+    try {
+      return await executor.run(queued.job);
+    } catch (error) {
+      if (!(error instanceof WorkerCrashedError) || controller.signal.aborted) throw error;
+      log.warn("{error}; retrying job {job} of {file} on a fresh worker", {
+        error: error.message,
+        job: queued.job.id,
+        file: queued.file.path,
+        step: "parse",
+      });
+      try {
+        return await executor.run({ ...queued.job, buffer: backup.slice(0) });
+      } catch (again) {
+        if (!(again instanceof WorkerCrashedError)) throw again;
+        return crashedResult({ ...queued.job, buffer: backup }, again);
+      }
+    }
+  };
+
+  const runners = Array.from({ length: executor.size }, async () => {
+    try {
+      for await (const queued of jobs) {
+        const result = await runJobWithRecovery(queued);
+        await queued.file.results.send(result);
+        queued.file.completed++;
+        if (queued.file.producerDone && queued.file.completed === queued.file.produced) {
+          queued.file.results.close();
+        }
+      }
+    } catch (error) {
+      abort(error);
+    }
+  });
+
+  const summaries: FileSummary[] = new Array(files.length);
+  let nextFile = 0;
+  const fileWorkers = Array.from(
+    { length: Math.min(files.length, options.fileConcurrency ?? 2) },
+    async () => {
+      while (nextFile < files.length) {
+        const index = nextFile++;
+        summaries[index] = await ingestOneFile(files[index]);
+      }
+    },
+  );
+
+  async function ingestOneFile(path: string): Promise<FileSummary> {
     const fileStarted = performance.now();
     const summary = emptySummary(path);
+    const flog = log.with({ file: path });
     try {
-      await ingestFile(path, summary, writer, registry, options.batchSize ?? 1000);
+      const kind = await detectFileKind(path);
+      summary.kind = kind;
+      try {
+        summary.size = (await Deno.stat(path)).size;
+        summary.sha256 = await sha256File(path);
+      } catch (error) {
+        throw new InputFileError(`cannot read: ${(error as Error).message}`, { file: path }, {
+          cause: error,
+        });
+      }
+      let fileId = 0;
+      if (writer) {
+        const record = await write(() =>
+          writer.beginFile({ path, kind, size: summary.size!, sha256: summary.sha256! })
+        );
+        if (record.state === "done") {
+          summary.status = "skipped";
+          summary.message = `already ingested (same sha256) at ${record.finishedAt}; ` +
+            "nothing new stored";
+          progress.bytesRead += summary.size;
+          return summary;
+        }
+        fileId = record.id;
+      }
+      const run: FileRun = {
+        path,
+        fileId,
+        summary,
+        results: new AsyncChannel<JobResult>(executor.size * 2, controller.signal),
+        produced: 0,
+        completed: 0,
+        producerDone: false,
+      };
+      const consumer = kind === "ep747" ? consumePages(run) : consumeRecords(run);
+      consumer.catch((error) => abort(error));
+      await produce(run, kind);
+      await consumer;
+      if (dryRun) summary.status = "checked";
+      else {
+        summary.status = summary.deadLettered > 0 ? "stored_with_errors" : "stored";
+        await write(() =>
+          writer!.finishFile(
+            fileId,
+            summary.deadLettered > 0 ? "completed_with_errors" : "completed",
+            { pages: summary.pages, records: summary.records },
+          )
+        );
+      }
     } catch (error) {
       if (!(error instanceof InputFileError)) throw error;
       summary.status = "failed";
       summary.message = error.message;
-      log.error("{file}: {error}", { file: path, error: error.message, step: error.step });
+      flog.error("{error}", { error: error.message, step: error.step });
+    } finally {
+      summary.durationMs = Math.round(performance.now() - fileStarted);
     }
-    summary.durationMs = Math.round(performance.now() - fileStarted);
-    summaries.push(summary);
-    log.info("{file}: {status}, {stored} stored, {deadLettered} dead-lettered", {
-      file: path,
+    flog.info("{file}: {status}, {stored} stored, {deadLettered} dead-lettered", {
       ...summary,
+      file: path,
     });
     options.onFile?.(summary);
+    return summary;
   }
+
+  async function produce(run: FileRun, kind: InputKind): Promise<void> {
+    let file: Deno.FsFile;
+    try {
+      file = await Deno.open(run.path, { read: true });
+    } catch (error) {
+      throw new InputFileError(`cannot read: ${(error as Error).message}`, { file: run.path }, {
+        cause: error,
+      });
+    }
+    const producer = kind === "ep747"
+      ? ep747Jobs(file.readable, run.path)
+      : clearingJobs(file.readable, run.path, format, { items: options.batchSize ?? 1000 });
+    try {
+      for await (const job of producer) {
+        progress.bytesRead += job.inputBytes;
+        run.produced++;
+        await jobs.send({ job, file: run });
+      }
+    } catch (error) {
+      if (!(error instanceof SplitError)) throw error;
+      const line = error.location.line;
+      run.summary.deadLettered++;
+      progress.deadLettered++;
+      const item = deadLetter(
+        run,
+        serialized(error),
+        `(file unreadable from line ${line}: ${error.reason})`,
+        { lineStart: line, lineEnd: line },
+      );
+      if (writer) await write(() => writer.writeDeadLetters([item]));
+      log.error("{error}; records after it were not read", {
+        error: error.message,
+        file: run.path,
+        step: "split",
+      });
+    } finally {
+      run.producerDone = true;
+      if (run.completed === run.produced) run.results.close();
+    }
+  }
+
+  async function consumePages(run: FileRun): Promise<void> {
+    const continuity = new SectionContinuity();
+    const waiting = new Map<number, PageJobResult>();
+    let next = 0;
+    for await (const result of run.results) {
+      waiting.set(result.id, result as PageJobResult);
+      while (waiting.has(next)) {
+        const ready = waiting.get(next)!;
+        waiting.delete(next++);
+        for (const outcome of ready.outcomes) await storePage(run, continuity, outcome);
+      }
+    }
+  }
+
+  async function storePage(
+    run: FileRun,
+    continuity: SectionContinuity,
+    outcome: PageJobResult["outcomes"][number],
+  ): Promise<void> {
+    const place = { lineStart: outcome.lineStart, lineEnd: outcome.lineEnd };
+    const plog = log.with({ file: run.path, page: outcome.position, line: outcome.lineStart });
+    if (!outcome.ok) {
+      if (outcome.kind === "page") {
+        run.summary.pages++;
+        progress.pages++;
+      }
+      run.summary.deadLettered++;
+      progress.deadLettered++;
+      if (writer) {
+        await write(() =>
+          writer.writeDeadLetters([deadLetter(run, outcome.error, outcome.raw, place)])
+        );
+      }
+      plog.warn("page {page} dead-lettered: {error}", {
+        error: outcome.error.message,
+        step: outcome.error.step,
+      });
+      return;
+    }
+    run.summary.pages++;
+    progress.pages++;
+    const page: ParsedPage = continuity.resolve(outcome.page);
+    if (!writer) {
+      run.summary.stored++;
+      if (!page.parsed) run.summary.unparsed++;
+      return;
+    }
+    const segment = {
+      kind: "page" as const,
+      file: run.path,
+      position: outcome.position,
+      lineStart: outcome.lineStart,
+      lineEnd: outcome.lineEnd,
+      lines: [],
+    };
+    try {
+      const stored = await write(() => writer.writePage(run.fileId, segment, page, outcome.raw));
+      if (stored) {
+        run.summary.stored++;
+        progress.stored++;
+        if (!page.parsed) run.summary.unparsed++;
+      } else run.summary.skipped++;
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      const failure = new WriteError((error as Error).message, {
+        file: run.path,
+        line: outcome.lineStart,
+        lineEnd: outcome.lineEnd,
+      }, { cause: error });
+      run.summary.deadLettered++;
+      progress.deadLettered++;
+      await write(() =>
+        writer.writeDeadLetters([deadLetter(run, serialized(failure), outcome.raw, place)])
+      );
+      plog.warn("page {page} not stored: {error}", { error: failure.message, step: "write" });
+    }
+  }
+
+  async function consumeRecords(run: FileRun): Promise<void> {
+    for await (const result of run.results) await storeRecords(run, result as RecordJobResult);
+  }
+
+  async function storeRecords(run: FileRun, result: RecordJobResult): Promise<void> {
+    const count = result.indexes.length + result.rejected.length;
+    run.summary.records += count;
+    progress.records += count;
+    const dead = result.rejected.map((r) =>
+      deadLetter(run, r.error, r.raw, { recordIndex: r.index })
+    );
+    for (const r of result.rejected) {
+      log.warn("record {record} dead-lettered: {error}", {
+        file: run.path,
+        record: r.index,
+        error: r.error.message,
+        step: r.error.step,
+      });
+    }
+    run.summary.deadLettered += dead.length;
+    progress.deadLettered += dead.length;
+    if (!writer) {
+      run.summary.stored += result.indexes.length;
+      return;
+    }
+    let stored: number;
+    let failed = 0;
+    try {
+      stored = await write(() =>
+        result.copy
+          ? writer.copyTransactions(run.fileId, new Uint8Array(result.copy), dead)
+          : writer.writeTransactions(run.fileId, valuesToRows(result.values ?? []), dead)
+      );
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      ({ stored, failed } = await isolateBadRows(run, result, dead));
+    }
+    run.summary.stored += stored;
+    progress.stored += stored;
+    run.summary.deadLettered += failed;
+    progress.deadLettered += failed;
+    run.summary.skipped += result.indexes.length - stored - failed;
+  }
+
+  /** After a data error on a batch: store its rows one by one, dead-lettering the bad ones. */
+  async function isolateBadRows(
+    run: FileRun,
+    result: RecordJobResult,
+    dead: DeadLetter[],
+  ): Promise<{ stored: number; failed: number }> {
+    const rows = result.copy
+      ? valuesToRows(parseCopyText(new TextDecoder().decode(result.copy)))
+      : valuesToRows(result.values ?? []);
+    await write(() => writer!.writeDeadLetters(dead));
+    let stored = 0;
+    let failed = 0;
+    for (const row of rows) {
+      try {
+        stored += await write(() => writer!.writeTransactions(run.fileId, [row]));
+      } catch (error) {
+        if (!isDataError(error)) throw error;
+        failed++;
+        const failure = new WriteError((error as Error).message, {
+          file: run.path,
+          record: row.record_index,
+        }, { cause: error });
+        await write(() =>
+          writer!.writeDeadLetters([
+            deadLetter(run, serialized(failure), JSON.stringify(row), {
+              recordIndex: row.record_index,
+            }),
+          ])
+        );
+      }
+    }
+    return { stored, failed };
+  }
+
+  let failure: unknown;
+  try {
+    await Promise.race([
+      Promise.all(fileWorkers),
+      new Promise((_, reject) => {
+        if (controller.signal.aborted) reject(controller.signal.reason);
+        controller.signal.addEventListener("abort", () => reject(controller.signal.reason), {
+          once: true,
+        });
+      }),
+    ]);
+  } catch (error) {
+    failure = error;
+  } finally {
+    jobs.close();
+    if (failure !== undefined) abort(failure);
+    await Promise.allSettled([...fileWorkers, ...runners]);
+    executor.close();
+  }
+  if (failure !== undefined) {
+    failure = controller.signal.aborted ? controller.signal.reason : failure;
+    if (failure instanceof RetriesExhaustedError) {
+      throw new DatabaseUnavailableError(
+        `the database stopped answering (${failure.message}). Every page and batch finished ` +
+          "before this was committed; run the same command again to store the rest.",
+        { cause: failure },
+      );
+    }
+    throw failure;
+  }
+
   const totals = {
     files: summaries.length,
     pages: 0,
@@ -177,236 +686,66 @@ export async function ingest(
   }
   const durationMs = Math.round(performance.now() - started);
   log.info("run {runId} finished in {durationMs} ms", { durationMs, ...totals });
-  return { runId, database: options.db.description, files: summaries, totals, durationMs };
-}
-
-async function ingestFile(
-  path: string,
-  summary: FileSummary,
-  writer: LedgerWriter,
-  registry: StrategyRegistry,
-  batchSize: number,
-): Promise<void> {
-  const kind = await detectFileKind(path);
-  summary.kind = kind;
-  let size: number;
-  let sha256: string;
-  try {
-    size = (await Deno.stat(path)).size;
-    sha256 = await sha256File(path);
-  } catch (error) {
-    throw new InputFileError(`cannot read: ${(error as Error).message}`, { file: path }, {
-      cause: error,
-    });
-  }
-  summary.size = size;
-  summary.sha256 = sha256;
-  const file = await writer.beginFile({ path, kind, size, sha256 });
-  if (file.state === "done") {
-    summary.status = "skipped";
-    summary.message = `already ingested (same sha256) at ${file.finishedAt}; nothing new stored`;
-    return;
-  }
-  if (kind === "ep747") await ingestEp747(path, file.id, summary, writer, registry);
-  else await ingestClearing(path, file.id, summary, writer, batchSize);
-  summary.status = summary.deadLettered > 0 ? "stored_with_errors" : "stored";
-  await writer.finishFile(
-    file.id,
-    summary.deadLettered > 0 ? "completed_with_errors" : "completed",
-    { pages: summary.pages, records: summary.records },
-  );
-}
-
-function deadLetterFor(
-  error: FinstreamError,
-  fileId: number,
-  path: string,
-  raw: string,
-  fallback: { lineStart?: number; lineEnd?: number; recordIndex?: number },
-): DeadLetter {
-  const lineStart = fallback.lineStart ?? error.location.line;
-  const lineEnd = fallback.lineEnd ?? error.location.lineEnd ?? lineStart;
-  const recordIndex = fallback.recordIndex ?? error.location.record;
-  const location = recordIndex !== undefined
-    ? `record ${recordIndex}`
-    : lineStart === lineEnd
-    ? `line ${lineStart}`
-    : `lines ${lineStart}-${lineEnd}`;
   return {
-    fileId,
-    filePath: path,
-    location,
-    lineStart,
-    lineEnd,
-    recordIndex,
-    stage: error.step === "config" ? "read" : error.step,
-    errorCode: error.code,
-    error: maskCardNumbersInText(error.message),
-    field: error.location.field,
-    raw: maskCardNumbersInText(raw),
+    runId,
+    database: dryRun ? "nothing (dry run)" : options.db!.description,
+    dryRun,
+    workers: useInProcess ? 0 : executor.size,
+    files: summaries,
+    totals,
+    durationMs,
   };
 }
 
-async function openReadable(path: string): Promise<Deno.FsFile> {
-  try {
-    return await Deno.open(path, { read: true });
-  } catch (error) {
-    throw new InputFileError(`cannot read: ${(error as Error).message}`, { file: path }, {
-      cause: error,
+/** Turns value arrays (`TRANSACTION_COLUMNS` order) into insertable rows. */
+function valuesToRows(values: (string | null)[][]): TransactionInsert[] {
+  return values.map((line) => {
+    const row: Record<string, unknown> = {};
+    TRANSACTION_COLUMNS.forEach((column, i) => {
+      row[column] = column === "extra" && line[i] !== null ? JSON.parse(line[i]!) : line[i];
     });
-  }
+    row.record_index = Number(row.record_index);
+    return row as TransactionInsert;
+  });
 }
 
-async function ingestEp747(
-  path: string,
-  fileId: number,
-  summary: FileSummary,
-  writer: LedgerWriter,
-  registry: StrategyRegistry,
-): Promise<void> {
-  const log = getLog("ep747").with({ file: path });
-  const continuity = new SectionContinuity();
-  const file = await openReadable(path);
-  for await (const segment of readEp747Pages(file.readable, { file: path })) {
-    const raw = segment.lines.join("\n");
-    const span = { lineStart: segment.lineStart, lineEnd: segment.lineEnd };
-    if (segment.kind === "preamble") {
-      const error = new SplitError("text before the first REPORT ID: line is not a report page", {
-        file: path,
-        line: segment.lineStart,
-        lineEnd: segment.lineEnd,
-      });
-      await writer.writeDeadLetters([deadLetterFor(error, fileId, path, raw, span)]);
-      summary.deadLettered++;
-      log.warn("{error}", { error: error.message, step: error.step });
-      continue;
-    }
-    summary.pages++;
-    let page;
-    try {
-      page = continuity.resolve(processPage(segment, registry));
-    } catch (error) {
-      if (!(error instanceof FinstreamError)) throw error;
-      await writer.writeDeadLetters([deadLetterFor(error, fileId, path, raw, span)]);
-      summary.deadLettered++;
-      log.warn("page {position} dead-lettered: {error}", {
-        position: segment.position,
-        error: error.message,
-        step: error.step,
-      });
-      continue;
-    }
-    try {
-      const stored = await writer.writePage(fileId, segment, page, maskCardNumbersInText(raw));
-      if (stored) summary.stored++;
-      else summary.skipped++;
-      if (stored && !page.parsed) summary.unparsed++;
-    } catch (error) {
-      if (!isDataError(error)) throw error;
-      const writeError = new WriteError((error as Error).message, {
-        file: path,
-        line: segment.lineStart,
-        lineEnd: segment.lineEnd,
-      }, { cause: error });
-      await writer.writeDeadLetters([deadLetterFor(writeError, fileId, path, raw, span)]);
-      summary.deadLettered++;
-      log.warn("page {position} not stored: {error}", {
-        position: segment.position,
-        error: writeError.message,
-        step: "write",
-      });
-    }
-  }
-}
-
-async function ingestClearing(
-  path: string,
-  fileId: number,
-  summary: FileSummary,
-  writer: LedgerWriter,
-  batchSize: number,
-): Promise<void> {
-  const log = getLog("clearing").with({ file: path });
-  let rows: (ClassifiedTransaction & { record_index: number })[] = [];
-  let dead: DeadLetter[] = [];
-  const flush = async () => {
-    if (rows.length === 0 && dead.length === 0) return;
-    const { stored, failed } = await writeBatch(writer, fileId, path, rows, dead);
-    summary.stored += stored;
-    summary.deadLettered += failed;
-    summary.skipped += rows.length - stored - failed;
-    rows = [];
-    dead = [];
+/** The result of a job whose worker crashed twice: every item is dead-lettered. */
+function crashedResult(job: Job, error: WorkerCrashedError): JobResult {
+  const failure: SerializedError = {
+    name: error.name,
+    code: "WORKER_CRASHED",
+    step: "parse",
+    message: `${job.file}: ${error.message} (twice)`,
+    reason: error.message,
   };
-  const file = await openReadable(path);
-  try {
-    for await (const segment of readJsonRecords(file.readable, { file: path })) {
-      summary.records++;
-      try {
-        rows.push({ ...processRecord(segment, path), record_index: segment.index });
-      } catch (error) {
-        if (!(error instanceof FinstreamError)) throw error;
-        dead.push(deadLetterFor(error, fileId, path, segment.text, { recordIndex: segment.index }));
-        summary.deadLettered++;
-        log.warn("record {record} dead-lettered: {error}", {
-          record: segment.index,
-          error: error.message,
-          step: error.step,
-        });
-      }
-      if (rows.length + dead.length >= batchSize) await flush();
-    }
-  } catch (error) {
-    if (!(error instanceof SplitError)) throw error;
-    await flush();
-    const line = error.location.line;
-    dead.push(
-      deadLetterFor(error, fileId, path, `(file unreadable from line ${line}: ${error.reason})`, {
-        lineStart: line,
-        lineEnd: line,
-      }),
-    );
-    summary.deadLettered++;
-    log.error("{error}; records after it were not read", { error: error.message, step: "split" });
+  const bytes = new Uint8Array(job.buffer);
+  const text = (from: number, to: number) =>
+    new TextDecoder("windows-1252").decode(bytes.subarray(from, to));
+  if (job.type === "pages") {
+    return {
+      type: "pages",
+      id: job.id,
+      outcomes: job.pages.map((p) => ({
+        ok: false as const,
+        kind: p.kind,
+        position: p.position,
+        lineStart: p.lineStart,
+        lineEnd: p.lineEnd,
+        error: failure,
+        raw: text(p.offset, p.offset + p.length),
+      })),
+    };
   }
-  await flush();
-}
-
-/**
- * Writes a batch; if PostgreSQL rejects it for its data, writes the records one by one so
- * that only the offending ones are dead-lettered.
- */
-async function writeBatch(
-  writer: LedgerWriter,
-  fileId: number,
-  path: string,
-  rows: (ClassifiedTransaction & { record_index: number })[],
-  dead: DeadLetter[],
-): Promise<{ stored: number; failed: number }> {
-  try {
-    return { stored: await writer.writeTransactions(fileId, rows, dead), failed: 0 };
-  } catch (error) {
-    if (!isDataError(error)) throw error;
-  }
-  let stored = 0;
-  let failed = 0;
-  await writer.writeDeadLetters(dead);
-  for (const row of rows) {
-    try {
-      stored += await writer.writeTransactions(fileId, [row]);
-    } catch (error) {
-      if (!isDataError(error)) throw error;
-      const writeError = new WriteError((error as Error).message, {
-        file: path,
-        record: row.record_index,
-      }, { cause: error });
-      await writer.writeDeadLetters([
-        deadLetterFor(writeError, fileId, path, JSON.stringify(row), {
-          recordIndex: row.record_index,
-        }),
-      ]);
-      failed++;
-    }
-  }
-  return { stored, failed };
+  return {
+    type: "records",
+    id: job.id,
+    indexes: [],
+    values: [],
+    rejected: job.indexes.map((index, i) => ({
+      index,
+      line: job.lines[i],
+      error: failure,
+      raw: text(job.offsets[i], job.offsets[i + 1]),
+    })),
+  };
 }

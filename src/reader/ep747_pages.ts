@@ -7,9 +7,13 @@
  * text. Text before the first page is not a report; it is yielded as a `preamble`
  * segment so the caller can dead-letter it instead of losing it silently.
  *
- * Techniques: async generator over {@link readTextLines}, carriage-control normalisation
- * of line 1 (a leading `\f` becomes the blank column 1; a line starting directly with
- * `REPORT ID` gets one blank prepended), so every later column position holds.
+ * Techniques: a byte-level splitter ({@link readEp747PageBytes}: `indexOf` over each chunk,
+ * a page start recognised from the first bytes of a line, a carry of at most one partial
+ * line) so pages can be handed on undecoded — e.g. to a worker as a transferable buffer —
+ * and decoded there with {@link decodePage} (windows-1252, so no byte can fail);
+ * carriage-control normalisation of line 1 (a leading `\f` becomes the blank column 1; a
+ * line starting directly with `REPORT ID` gets one blank prepended), so every later
+ * column position holds.
  *
  * @example
  * ```ts
@@ -23,7 +27,7 @@
  * @module
  */
 
-import { type ByteSource, readTextLines } from "./text_lines.ts";
+import type { ByteSource } from "./text_lines.ts";
 
 /** One page of an EP747 file (or the text before the first page). */
 export interface PageSegment {
@@ -60,47 +64,142 @@ export function isPageStart(line: string): boolean {
   return PAGE_START.test(line);
 }
 
+/** A page (or the preamble) as undecoded bytes, with its place in the file. */
+export interface PageBytes {
+  kind: "page" | "preamble";
+  /** 1-based position of the page in the file (0 for the preamble). */
+  position: number;
+  /** 1-based line number of the first line. */
+  lineStart: number;
+  /** 1-based line number of the last line. */
+  lineEnd: number;
+  /** The page's bytes, line terminators included. */
+  bytes: Uint8Array;
+}
+
+const LF = 0x0a;
+const FORM_FEED = 0x0c;
+const REPORT_ID = new TextEncoder().encode("REPORT ID:");
+
+function isSpaceByte(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+}
+
+/** True when the line `data[start..end)` starts a page (`^\f?\s?REPORT ID:`). */
+export function isPageStartBytes(data: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  if (i < end && data[i] === FORM_FEED) i++;
+  if (i < end && isSpaceByte(data[i])) i++;
+  if (end - i < REPORT_ID.length) return false;
+  for (let k = 0; k < REPORT_ID.length; k++) {
+    if (data[i + k] !== REPORT_ID[k]) return false;
+  }
+  return true;
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function hasText(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (!isSpaceByte(b)) return true;
+  return false;
+}
+
+/** Yields the pages of an EP747 byte stream as undecoded bytes, in file order. */
+export async function* readEp747PageBytes(source: ByteSource): AsyncGenerator<PageBytes> {
+  let carry = new Uint8Array(0);
+  let parts: Uint8Array[] = [];
+  let partsLength = 0;
+  let kind: "page" | "preamble" = "preamble";
+  let position = 0;
+  let lineStart = 1;
+  let linesDone = 0;
+  const take = (bytes: Uint8Array) => {
+    if (bytes.length === 0) return;
+    parts.push(bytes);
+    partsLength += bytes.length;
+  };
+  function* flush(): Generator<PageBytes> {
+    const bytes = concat(parts, partsLength);
+    if (kind === "page" || (linesDone >= lineStart && hasText(bytes))) {
+      yield {
+        kind,
+        position: kind === "page" ? position : 0,
+        lineStart,
+        lineEnd: linesDone,
+        bytes,
+      };
+    }
+    parts = [];
+    partsLength = 0;
+  }
+  for await (const chunk of source as AsyncIterable<Uint8Array>) {
+    const data = carry.length > 0 ? concat([carry, chunk], carry.length + chunk.length) : chunk;
+    let segmentStart = 0;
+    let lineBegin = 0;
+    for (let nl = data.indexOf(LF); nl !== -1; nl = data.indexOf(LF, lineBegin)) {
+      if (isPageStartBytes(data, lineBegin, nl)) {
+        take(data.subarray(segmentStart, lineBegin));
+        yield* flush();
+        kind = "page";
+        position++;
+        lineStart = linesDone + 1;
+        segmentStart = lineBegin;
+      }
+      linesDone++;
+      lineBegin = nl + 1;
+    }
+    take(data.subarray(segmentStart, lineBegin));
+    carry = data.slice(lineBegin);
+  }
+  if (carry.length > 0) {
+    if (isPageStartBytes(carry, 0, carry.length)) {
+      yield* flush();
+      kind = "page";
+      position++;
+      lineStart = linesDone + 1;
+    }
+    linesDone++;
+    take(carry);
+  }
+  yield* flush();
+}
+
+const DECODER = new TextDecoder("windows-1252");
+
+/** Decodes a page's bytes into a {@link PageSegment}: lines, `\r` removed, line 1 normalised. */
+export function decodePage(page: PageBytes, file: string): PageSegment {
+  const text = DECODER.decode(page.bytes);
+  const raw = text.split("\n");
+  if (raw.length > 0 && raw[raw.length - 1] === "" && text.endsWith("\n")) raw.pop();
+  const lines = raw.map((line, i) => {
+    const clean = line.includes("\r") ? line.replaceAll("\r", "") : line;
+    if (i === 0 && page.kind === "page") return normalizeFirstLine(clean);
+    return /^[\f\s]*$/.test(clean) ? "" : clean.replaceAll("\f", " ");
+  });
+  return {
+    kind: page.kind,
+    file,
+    position: page.position,
+    lineStart: page.lineStart,
+    lineEnd: page.lineStart + lines.length - 1,
+    lines,
+  };
+}
+
 /** Yields the pages of an EP747 byte stream in file order. */
 export async function* readEp747Pages(
   source: ByteSource,
   options: ReadPagesOptions = {},
 ): AsyncGenerator<PageSegment> {
   const file = options.file ?? "<stream>";
-  let current: PageSegment | null = null;
-  let preamble: PageSegment | null = null;
-  let position = 0;
-  for await (const { number, text } of readTextLines(source)) {
-    if (isPageStart(text)) {
-      if (current) yield current;
-      else if (preamble && preamble.lines.some((l) => l.trim() !== "")) yield preamble;
-      position++;
-      current = {
-        kind: "page",
-        file,
-        position,
-        lineStart: number,
-        lineEnd: number,
-        lines: [normalizeFirstLine(text)],
-      };
-      continue;
-    }
-    const line = /^[\f\s]*$/.test(text) ? "" : text.replaceAll("\f", " ");
-    if (current) {
-      current.lines.push(line);
-      current.lineEnd = number;
-    } else {
-      preamble ??= {
-        kind: "preamble",
-        file,
-        position: 0,
-        lineStart: number,
-        lineEnd: number,
-        lines: [],
-      };
-      preamble.lines.push(line);
-      preamble.lineEnd = number;
-    }
-  }
-  if (current) yield current;
-  else if (preamble && preamble.lines.some((l) => l.trim() !== "")) yield preamble;
+  for await (const page of readEp747PageBytes(source)) yield decodePage(page, file);
 }

@@ -46,6 +46,20 @@ export interface RecordSegment {
   text: string;
 }
 
+/** A record's position and its undecoded bytes (see {@linkcode readJsonRecordBytes}). */
+export interface RecordBytes {
+  /** 0-based record index in the file. */
+  index: number;
+  /** 1-based line where the record starts. */
+  line: number;
+  /** Byte offset of the record's first byte in the file. */
+  byteStart: number;
+  /** Byte offset just past the record's last byte (exclusive). */
+  byteEnd: number;
+  /** The record's bytes (UTF-8 JSON text, not yet decoded or checked). */
+  bytes: Uint8Array;
+}
+
 /** Options of {@linkcode readJsonRecords}. */
 export interface ReadJsonRecordsOptions {
   /** File name used in error locations. */
@@ -179,7 +193,7 @@ class Scanner {
   }
 
   /** Builds the segment of the record that ends at `end` (exclusive) in `chunk`. */
-  #emit(chunk: Uint8Array, startInChunk: number, end: number, out: RecordSegment[]): void {
+  #emit(chunk: Uint8Array, startInChunk: number, end: number, out: RecordBytes[]): void {
     let bytes: Uint8Array;
     if (this.#parts.length === 0) {
       bytes = chunk.subarray(startInChunk, end);
@@ -201,26 +215,13 @@ class Scanner {
         this.#line,
       );
     }
-    const text = decoder.decode(bytes);
-    if (text.includes("\ufffd")) {
-      // Either a real U+FFFD in the file or invalid bytes replaced by it: ask the strict one.
-      try {
-        strictDecoder.decode(bytes);
-      } catch (cause) {
-        throw new SplitError("record is not valid UTF-8", {
-          ...(this.#file !== undefined ? { file: this.#file } : {}),
-          line: this.#recordLine,
-          record: this.#index,
-        }, { cause });
-      }
-    }
     const byteStart = this.#recordStart;
     out.push({
       index: this.#index++,
       line: this.#recordLine,
       byteStart,
       byteEnd: byteStart + bytes.length,
-      text,
+      bytes,
     });
   }
 
@@ -241,7 +242,7 @@ class Scanner {
    * Scans one chunk, appending every record completed in it to `out`. The state is copied
    * into locals (no closures capture them, so V8 keeps them in registers) and back at the end.
    */
-  scan(chunk: Uint8Array, out: RecordSegment[]): void {
+  scan(chunk: Uint8Array, out: RecordBytes[]): void {
     const n = chunk.length;
     if (n === 0) return;
     let i = 0;
@@ -433,7 +434,7 @@ class Scanner {
   }
 
   /** Checks the end of the input; may complete a final bare scalar. */
-  finish(out: RecordSegment[]): void {
+  finish(out: RecordBytes[]): void {
     const line = this.#line;
     switch (this.#state) {
       case DETECT:
@@ -464,34 +465,44 @@ class Scanner {
 }
 
 /**
- * Reads a clearing file (a JSON array of records, or NDJSON) and yields each record's exact
- * JSON text with its position, without decoding or parsing the whole file.
+ * Decodes a record's bytes as UTF-8, refusing invalid bytes.
  *
- * A top-level element that is not an object is yielded too: validation rejects it later. An
- * empty array, an empty file and a whitespace-only file yield nothing.
- *
- * @param source The file's bytes, e.g. `(await Deno.open(path)).readable`.
- * @param options `file` names the input in error locations; `maxRecordBytes` caps one record.
- * @returns An async generator of {@linkcode RecordSegment}s, in file order. The records
- * before a structural error are all yielded before the error is thrown.
- * @throws {SplitError} on malformed structure (unterminated string/array, missing comma,
- * garbage between or after records, invalid UTF-8), with `{ file, line, record }`.
- *
- * @example
- * ```ts
- * import { readJsonRecords } from "./json_records.ts";
- * const bytes = new TextEncoder().encode('[{"a": 1},\n {"b": "]"}]');
- * const texts = [];
- * for await (const s of readJsonRecords([bytes])) texts.push([s.line, s.text]);
- * // texts: [[1, '{"a": 1}'], [2, '{"b": "]"}']]
- * ```
+ * @throws {SplitError} when the bytes are not valid UTF-8.
  */
-export async function* readJsonRecords(
+export function decodeRecord(record: RecordBytes, file?: string): RecordSegment {
+  const text = decoder.decode(record.bytes);
+  if (text.includes("\ufffd")) {
+    // Either a real U+FFFD in the file or invalid bytes replaced by it: ask the strict one.
+    try {
+      strictDecoder.decode(record.bytes);
+    } catch (cause) {
+      throw new SplitError("record is not valid UTF-8", {
+        ...(file !== undefined ? { file } : {}),
+        line: record.line,
+        record: record.index,
+      }, { cause });
+    }
+  }
+  return {
+    index: record.index,
+    line: record.line,
+    byteStart: record.byteStart,
+    byteEnd: record.byteEnd,
+    text,
+  };
+}
+
+/**
+ * Like {@linkcode readJsonRecords}, but yields each record's undecoded bytes, for callers
+ * that hand the bytes on (e.g. to a worker, as a transferable buffer) and decode them there
+ * with {@linkcode decodeRecord}. A yielded `bytes` view stays valid: chunks are not reused.
+ */
+export async function* readJsonRecordBytes(
   source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   options: ReadJsonRecordsOptions = {},
-): AsyncGenerator<RecordSegment> {
+): AsyncGenerator<RecordBytes> {
   const scanner = new Scanner(options.file, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
-  const out: RecordSegment[] = [];
+  const out: RecordBytes[] = [];
   for await (const chunk of source as AsyncIterable<Uint8Array>) {
     let failed = false;
     let error: unknown;
@@ -518,4 +529,36 @@ export async function* readJsonRecords(
   }
   yield* out;
   if (failed) throw error;
+}
+
+/**
+ * Reads a clearing file (a JSON array of records, or NDJSON) and yields each record's exact
+ * JSON text with its position, without decoding or parsing the whole file.
+ *
+ * A top-level element that is not an object is yielded too: validation rejects it later. An
+ * empty array, an empty file and a whitespace-only file yield nothing.
+ *
+ * @param source The file's bytes, e.g. `(await Deno.open(path)).readable`.
+ * @param options `file` names the input in error locations; `maxRecordBytes` caps one record.
+ * @returns An async generator of {@linkcode RecordSegment}s, in file order. The records
+ * before a structural error are all yielded before the error is thrown.
+ * @throws {SplitError} on malformed structure (unterminated string/array, missing comma,
+ * garbage between or after records, invalid UTF-8), with `{ file, line, record }`.
+ *
+ * @example
+ * ```ts
+ * import { readJsonRecords } from "./json_records.ts";
+ * const bytes = new TextEncoder().encode('[{"a": 1},\n {"b": "]"}]');
+ * const texts = [];
+ * for await (const s of readJsonRecords([bytes])) texts.push([s.line, s.text]);
+ * // texts: [[1, '{"a": 1}'], [2, '{"b": "]"}']]
+ * ```
+ */
+export async function* readJsonRecords(
+  source: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: ReadJsonRecordsOptions = {},
+): AsyncGenerator<RecordSegment> {
+  for await (const record of readJsonRecordBytes(source, options)) {
+    yield decodeRecord(record, options.file);
+  }
 }

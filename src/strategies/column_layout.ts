@@ -37,34 +37,68 @@ export const ANCHOR_TOLERANCE = 8;
 interface Span {
   start: number;
   end: number;
+  /** The header phrases in this span with their line index. */
+  parts: { line: number; start: number; text: string }[];
 }
 
 const BANNER = /^[-*]{3,}|[-*]{3,}$/;
 
 /** Phrases (runs of words separated by single blanks) of a header line, with 1-based spans. */
-function phrases(line: string): Span[] {
+function phrases(line: string, index: number): Span[] {
   const spans: Span[] = [];
   const pattern = /\S+(?: \S+)*/g;
   for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
     if (BANNER.test(match[0])) continue;
-    spans.push({ start: match.index + 1, end: match.index + match[0].length });
+    const start = match.index + 1;
+    spans.push({
+      start,
+      end: match.index + match[0].length,
+      parts: [{ line: index, start, text: match[0] }],
+    });
   }
   return spans;
 }
 
-/** Right edges of the columns named by stacked header lines, left to right. */
-export function columnAnchors(headerLines: readonly string[]): number[] {
+/** One column named by the column-header lines: its span and its stacked header phrases. */
+export interface HeaderColumn {
+  /** 1-based column of the leftmost header character. */
+  start: number;
+  /** 1-based column of the rightmost header character: the column's anchor. */
+  end: number;
+  /** The phrases stacked over the column, top to bottom (`["CREDIT", "AMOUNT"]`). */
+  texts: string[];
+}
+
+/** The columns named by stacked header lines, left to right (ordered by their right ends). */
+export function headerColumns(headerLines: readonly string[]): HeaderColumn[] {
   const clusters: Span[] = [];
-  for (const span of headerLines.flatMap(phrases)) {
+  for (const span of headerLines.flatMap((line, index) => phrases(line, index))) {
     const overlapping = clusters.filter((c) => c.start <= span.end && span.start <= c.end);
     const merged = overlapping.reduce(
-      (acc, c) => ({ start: Math.min(acc.start, c.start), end: Math.max(acc.end, c.end) }),
+      (acc, c) => ({
+        start: Math.min(acc.start, c.start),
+        end: Math.max(acc.end, c.end),
+        parts: [...acc.parts, ...c.parts],
+      }),
       span,
     );
     for (const c of overlapping) clusters.splice(clusters.indexOf(c), 1);
     clusters.push(merged);
   }
-  return clusters.map((c) => c.end).sort((a, b) => a - b);
+  return clusters
+    .sort((a, b) => a.end - b.end)
+    .map((c) => ({
+      start: c.start,
+      end: c.end,
+      texts: c.parts
+        .sort((a, b) => a.line - b.line || a.start - b.start)
+        .map((p) => p.text),
+    }));
+}
+
+/** Right edges of the columns named by stacked header lines, left to right. */
+export function columnAnchors(headerLines: readonly string[]): number[] {
+  return headerColumns(headerLines).map((c) => c.end);
 }
 
 /** Why a token could not be placed. */

@@ -21,10 +21,10 @@
  */
 
 import type { ReportHeader } from "../models/report.ts";
-import { parseAmount, parseCount } from "../utils/decimal.ts";
 import { parseReportDate } from "../utils/dates.ts";
 import { assignTokens, type ColumnSpec } from "./column_layout.ts";
 import { parsePageHeader } from "./page_header.ts";
+import { tokenDecimal } from "./value_tokens.ts";
 import {
   type AmountLineInput,
   type LineValues,
@@ -68,7 +68,7 @@ export abstract class ColumnReportStrategy extends ParsingStrategy {
         if (column.field === "row_date") values.row_date = iso;
         continue;
       }
-      const text = column.kind === "count" ? parseCount(token.text) : parseAmount(token.text);
+      const text = tokenDecimal(token);
       values.columns[column.name] = text;
       if (column.field && column.field !== "row_date") values[column.field] = text;
     }

@@ -9,9 +9,18 @@
  * values of one amount line). Most reports need neither: they extend
  * `ColumnReportStrategy` and declare their columns.
  *
- * Techniques: template method (a fixed `parse` calling abstract steps), line
+ * Hooks for reports that need more (each has a default that is the common behaviour):
+ * {@link ParsingStrategy.classifyLine} (what a body line is: column header, heading,
+ * ignored, or an amount line; e.g. VSS-900 repeats its column headers in every block and
+ * turns `CLEARING CURRENCY:` lines into section levels), {@link ParsingStrategy.rowRef}
+ * (a text reference printed in a row, e.g. the VSS-120 rate table id, kept out of the
+ * label) and {@link ParsingStrategy.closesLevel} (whether a total row closes its level;
+ * VSS-115 prints every line at indent 2).
+ *
+ * Techniques: template method (a fixed `parse` calling abstract steps and hooks), line
  * classification by content rather than position (a heading is a line with no value
- * tokens), errors as {@link PageParseError} naming file, line and field.
+ * tokens; separator lines and `CAUTION:` banners carry nothing), errors as
+ * {@link PageParseError} naming file, line and field.
  *
  * @example
  * ```ts
@@ -45,6 +54,8 @@ export interface LineValues {
   /** Every numeric column by name, exact decimal text. */
   columns: Record<string, string>;
   row_date: string | null;
+  /** A text reference printed in the row (e.g. a rate table id), if any. */
+  row_ref?: string | null;
   count: string | null;
   credit_amount: string | null;
   debit_amount: string | null;
@@ -71,12 +82,41 @@ export interface AmountLineInput {
   tokens: readonly ValueToken[];
 }
 
+/**
+ * What a body line is, as {@link ParsingStrategy.classifyLine} decides: a column-header
+ * line (a line after other lines starts a new group, whose anchors then apply), a heading
+ * (opened with the given indent and text), a line that carries nothing (`ignore`), or
+ * `null` for an amount line.
+ */
+export type LineClass =
+  | { kind: "column-header" }
+  | { kind: "heading"; heading: Heading }
+  | { kind: "ignore" }
+  | null;
+
+/** What {@link ParsingStrategy.classifyLine} knows about a body line. */
+export interface LineContext {
+  /** The line's value tokens. */
+  tokens: readonly ValueToken[];
+  /**
+   * True while the page's first group of column-header lines may still come: no amount
+   * or heading line has followed a column-header line yet.
+   */
+  firstHeaderGroup: boolean;
+  /** The column-header lines of the current group. */
+  headerLines: readonly string[];
+}
+
 /** A printed line: carriage-control column plus 132 print columns. */
 export const MAX_LINE_WIDTH = 133;
 
 const END_MARKER = /\*{3}\s*END OF\s+(VSS-[0-9A-Z-]+)\s+REPORT\s*\*{3}/;
 const NO_DATA_MARKER = /\*{3}\s*NO DATA FOR THIS REPORT\s*\*{3}/;
 const KEYED_LINE = /^\s*[A-Z][A-Z /]*:(\s|$)/;
+/** A line made only of rule characters (`-----`, `=====`, `*****`, `_____`). */
+const SEPARATOR_LINE = /^\s*[-=*_]{3,}[-=*_ ]*$/;
+/** A `CAUTION: …` banner in the body (layout notes §3). */
+const CAUTION_LINE = /^\s*CAUTION:/;
 const TOTAL_LABEL = /^(TOTAL\b|NET\b|NET SETTLEMENT AMOUNT|FINAL SETTLEMENT NET AMOUNT)/;
 
 /** Words that make up column-header lines across the VSS reports. */
@@ -150,6 +190,48 @@ export abstract class ParsingStrategy {
   abstract parseHeader(lines: readonly string[]): ReportHeader;
 
   /**
+   * Classifies one non-blank body line that is not an END or NO DATA marker. The default:
+   * a line without value tokens made of column-header words, in the page's first group of
+   * column headers, is a column-header line; a separator line or a `CAUTION:` banner is
+   * ignored; a line without value tokens, or a keyed line (`RECAP FOR: …`), is a heading
+   * at its indentation; anything else is an amount line (`null`).
+   */
+  classifyLine(text: string, context: LineContext): LineClass {
+    const { tokens } = context;
+    if (
+      tokens.length === 0 && context.firstHeaderGroup &&
+      isColumnHeaderLine(text, this.columnHeaderWords)
+    ) {
+      return { kind: "column-header" };
+    }
+    if (SEPARATOR_LINE.test(text) || CAUTION_LINE.test(text)) return { kind: "ignore" };
+    if (tokens.length === 0 || KEYED_LINE.test(text)) {
+      return {
+        kind: "heading",
+        heading: { indent: text.search(/\S/) + 1, text: normalizeLabel(text) },
+      };
+    }
+    return null;
+  }
+
+  /**
+   * A reference printed in a row's label zone that is not part of the label (the VSS-120
+   * rate table id `A1277`), or null. `labelText` is the text left of the first value
+   * token; `start` is the 0-based offset where the reference begins in it.
+   */
+  rowRef(_labelText: string, _layout: PageLayout): { start: number; text: string } | null {
+    return null;
+  }
+
+  /**
+   * Whether a total row closes the levels at its indent and deeper (§4.3: record the row
+   * first, then pop). Default: every total row does.
+   */
+  closesLevel(_label: string, _indent: number): boolean {
+    return true;
+  }
+
+  /**
    * Reads the values of one amount line. Throw a `PageParseError` (or any error: it is
    * wrapped with the line number) when the line cannot be read exactly.
    */
@@ -169,9 +251,11 @@ export abstract class ParsingStrategy {
     const bodyStart = headerLineCount(lines);
     const stack = new SectionStack();
     const amounts: AmountLine[] = [];
-    const headerLines: string[] = [];
+    let headerLines: string[] = [];
     let layout: PageLayout = { headerLines, anchors: [], file };
     let inColumnHeaders = true;
+    // The previous non-blank line was a column-header line: the next one continues its group.
+    let headerGroupOpen = false;
     let noData = false;
     let ended = false;
     // A heading line is opened only once the next line shows it is not the label of a
@@ -190,6 +274,7 @@ export abstract class ParsingStrategy {
       }
       if (text.trim() === "") {
         if (headerLines.length > 0) inColumnHeaders = false;
+        headerGroupOpen = false;
         openPending();
         continue;
       }
@@ -208,22 +293,35 @@ export abstract class ParsingStrategy {
         continue;
       }
       const tokens = findValueTokens(text);
-      if (
-        tokens.length === 0 && (inColumnHeaders || headerLines.length === 0) &&
-        isColumnHeaderLine(text, this.columnHeaderWords)
-      ) {
+      const kind = this.classifyLine(text, {
+        tokens,
+        firstHeaderGroup: inColumnHeaders || headerLines.length === 0,
+        headerLines,
+      });
+      if (kind?.kind === "column-header") {
         openPending();
+        // a column-header line after other lines starts a new group (VSS-900 blocks)
+        if (!headerGroupOpen) headerLines = [];
         headerLines.push(text);
+        headerGroupOpen = true;
         layout = { headerLines, anchors: columnAnchors(headerLines), file };
         continue;
       }
       inColumnHeaders = false;
-      if (tokens.length === 0 || KEYED_LINE.test(text)) {
+      headerGroupOpen = false;
+      if (kind?.kind === "ignore") {
         openPending();
-        pendingHeading = { indent: text.search(/\S/) + 1, text: normalizeLabel(text) };
         continue;
       }
-      let label = normalizeLabel(text.slice(0, tokens[0].start - 1));
+      if (kind?.kind === "heading") {
+        openPending();
+        pendingHeading = kind.heading;
+        continue;
+      }
+      let labelText = text.slice(0, tokens[0].start - 1);
+      const ref = this.rowRef(labelText, layout);
+      if (ref) labelText = labelText.slice(0, ref.start);
+      let label = normalizeLabel(labelText);
       let indent = text.search(/\S/) + 1;
       if (label === "") {
         const labelLine: Heading | null = pendingHeading;
@@ -261,8 +359,9 @@ export abstract class ParsingStrategy {
         is_total: isTotal,
         raw: text,
         ...values,
+        ...(ref ? { row_ref: ref.text } : {}),
       });
-      if (isTotal) stack.close(indent);
+      if (isTotal && this.closesLevel(label, indent)) stack.close(indent);
     }
     openPending();
     return {

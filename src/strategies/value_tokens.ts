@@ -18,11 +18,24 @@
  * @module
  */
 
-import { AMOUNT_PATTERN, COUNT_PATTERN } from "../utils/decimal.ts";
+import {
+  AMOUNT_PATTERN,
+  COUNT_PATTERN,
+  parseAmount,
+  parseCount,
+  parsePercent,
+  parseRate,
+  PERCENT_PATTERN,
+  RATE_PATTERN,
+} from "../utils/decimal.ts";
 import { REPORT_DATE_PATTERN } from "../utils/dates.ts";
 
-/** What a value token holds. */
-export type ValueKind = "amount" | "count" | "date";
+/**
+ * What a value token holds: an amount (two decimals, optional `DB`/`CR`/`-`), a count
+ * (integer), an in-row date (`DDMONYY`), a rate (one, or three or more, decimals) or a
+ * percentage (`1.30%`).
+ */
+export type ValueKind = "amount" | "count" | "date" | "rate" | "percent";
 
 /** One value printed on a line. */
 export interface ValueToken {
@@ -45,6 +58,8 @@ export function valueKind(word: string): ValueKind | null {
   if (AMOUNT_PATTERN.test(word)) return "amount";
   if (COUNT_PATTERN.test(word)) return "count";
   if (REPORT_DATE_PATTERN.test(word)) return "date";
+  if (RATE_PATTERN.test(word)) return "rate";
+  if (PERCENT_PATTERN.test(word)) return "percent";
   return null;
 }
 
@@ -71,7 +86,11 @@ export function findValueTokens(line: string): ValueToken[] {
     }
     const kind = valueKind(word);
     if (!kind) continue;
-    const suffix = kind === "amount" ? /(DB|CR|-)$/.exec(word)?.[0].length ?? 0 : 0;
+    const suffix = kind === "amount"
+      ? /(DB|CR|-)$/.exec(word)?.[0].length ?? 0
+      : kind === "percent"
+      ? 1
+      : 0;
     tokens.push({ kind, text: word, start, end: start + word.length - 1 - suffix });
   }
   return tokens;
@@ -80,4 +99,25 @@ export function findValueTokens(line: string): ValueToken[] {
 /** The canonical text of an amount token joined from `1.00 DB` to `1.00DB`. */
 export function compactToken(token: ValueToken): string {
   return token.text.replace(/\s+/g, "");
+}
+
+/**
+ * The exact decimal text of a numeric token (`1,393,907.35DB` → `-1393907.35`, `12,388` →
+ * `12388`, `1.30%` → `1.30`).
+ *
+ * @throws {RangeError} for a date token, which has no decimal value.
+ */
+export function tokenDecimal(token: ValueToken): string {
+  switch (token.kind) {
+    case "amount":
+      return parseAmount(token.text);
+    case "count":
+      return parseCount(token.text);
+    case "rate":
+      return parseRate(token.text);
+    case "percent":
+      return parsePercent(token.text);
+    case "date":
+      throw new RangeError(`"${token.text}" is a date, not a decimal value`);
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * Exact decimal text for report values: tokens such as `28,081,919.39DB` or `334,544`
  * become canonical decimal strings (`-28081919.39`, `334544`) that PostgreSQL casts to
- * NUMERIC without loss.
+ * NUMERIC without loss; rates (`5.809100`) and percentages (`1.30%`) keep every decimal.
  *
  * Techniques: anchored regular expressions over the printed token, pure string
  * manipulation (thousands separators removed, sign from the `DB`/`CR`/`-` suffix);
@@ -23,6 +23,12 @@ export const AMOUNT_PATTERN = /^(-?)((?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2})(DB|CR|-)
 
 /** A printed count: an integer with optional thousands commas. */
 export const COUNT_PATTERN = /^(?:\d{1,3}(?:,\d{3})+|\d+)$/;
+
+/** A printed rate: a plain decimal with one, or three or more, decimals (`5.809100`, `0.5`). */
+export const RATE_PATTERN = /^-?\d+\.(?:\d|\d{3,})$/;
+
+/** A printed percentage: `1.30%`, `-0.5%`, `12%`. */
+export const PERCENT_PATTERN = /^(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)%$/;
 
 /** True when `token` is a printed amount such as `1,393,907.35DB`. */
 export function isAmountToken(token: string): boolean {
@@ -71,4 +77,29 @@ export function parseCount(token: string): string {
 /** True when a decimal text is zero (`0`, `0.00`, `-0.000`). */
 export function isZeroDecimal(text: string): boolean {
   return /^-?0*(?:\.0*)?$/.test(text) && /\d/.test(text);
+}
+
+/**
+ * Converts a printed rate (`5.809100`, `-0.5`) to exact decimal text, keeping every decimal.
+ *
+ * @throws {RangeError} when the token is not a rate.
+ */
+export function parseRate(token: string): string {
+  if (!RATE_PATTERN.test(token)) throw new RangeError(`not a rate: "${token}"`);
+  const negative = token.startsWith("-");
+  const magnitude = trimLeadingZeros(token.replace("-", ""));
+  return negative && !isZeroDecimal(magnitude) ? `-${magnitude}` : magnitude;
+}
+
+/**
+ * Converts a printed percentage (`1.30%`) to the exact decimal text of the number printed
+ * (`1.30`: the percentage, not the fraction).
+ *
+ * @throws {RangeError} when the token is not a percentage.
+ */
+export function parsePercent(token: string): string {
+  const match = PERCENT_PATTERN.exec(token);
+  if (!match) throw new RangeError(`not a percentage: "${token}"`);
+  const magnitude = trimLeadingZeros(match[2].replaceAll(",", ""));
+  return match[1] === "-" && !isZeroDecimal(magnitude) ? `-${magnitude}` : magnitude;
 }

@@ -33,6 +33,8 @@ function run(files: FileSummary[]): RunSummary {
   return {
     runId: "r1",
     database: "embedded PGlite (x)",
+    dryRun: false,
+    workers: 2,
     files,
     totals: {
       files: files.length,

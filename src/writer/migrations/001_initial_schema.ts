@@ -75,6 +75,7 @@ create table amounts (
   label text not null,
   is_total boolean not null,
   row_date date,
+  row_ref text,
   count numeric(20, 0),
   credit_amount numeric(20, 2),
   debit_amount numeric(20, 2),

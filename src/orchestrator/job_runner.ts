@@ -1,0 +1,126 @@
+/**
+ * Runs parse jobs (see `work_protocol.ts`) against a strategy registry: the work a parse
+ * worker does, as pure functions, so the same code runs inside a permission-scoped worker
+ * or in-process (`workers: 0`, custom registries in tests and library use).
+ *
+ * Pages are decoded, parsed and validated (section continuity is resolved later by the
+ * main thread, in file order); records are decoded, parsed exactly, validated, classified
+ * and rendered as COPY text (UTF-8 in a buffer that can be transferred) or value arrays.
+ *
+ * Techniques: per-item error isolation (one bad page or record is reported, the rest of
+ * the job goes on); card numbers masked before anything leaves.
+ *
+ * @example
+ * ```ts
+ * import { runJob } from "./job_runner.ts";
+ * import { loadStrategies } from "../strategies/loader.ts";
+ * const registry = await loadStrategies();
+ * // const result = runJob(job, registry);
+ * ```
+ *
+ * @module
+ */
+
+import { decodePage } from "../reader/ep747_pages.ts";
+import { decodeRecord } from "../reader/json_records.ts";
+import { SplitError } from "../models/errors.ts";
+import { processPage } from "../processor/page_processor.ts";
+import { processRecord } from "../processor/record_processor.ts";
+import type { StrategyRegistry } from "../strategies/registry.ts";
+import { maskCardNumbersInText } from "../utils/pan_mask.ts";
+import { copyLine, TRANSACTION_COLUMNS } from "../writer/copy_format.ts";
+import {
+  type Job,
+  type JobResult,
+  type PageJob,
+  type PageJobResult,
+  type PageOutcome,
+  type RecordJob,
+  type RecordJobResult,
+  type RejectedRecord,
+  serializeError,
+} from "./work_protocol.ts";
+
+const encoder = new TextEncoder();
+const latin1 = new TextDecoder("windows-1252");
+
+/** Parses the pages of a job. */
+export function runPages(job: PageJob, registry: StrategyRegistry): PageJobResult {
+  const bytes = new Uint8Array(job.buffer);
+  const outcomes: PageOutcome[] = job.pages.map((p) => {
+    const segment = decodePage(
+      { ...p, bytes: bytes.subarray(p.offset, p.offset + p.length) },
+      job.file,
+    );
+    const raw = maskCardNumbersInText(segment.lines.join("\n"));
+    const place = { position: p.position, lineStart: p.lineStart, lineEnd: segment.lineEnd };
+    if (segment.kind === "preamble") {
+      const error = new SplitError("text before the first REPORT ID: line is not a report page", {
+        file: job.file,
+        line: segment.lineStart,
+        lineEnd: segment.lineEnd,
+      });
+      return { ok: false, kind: "preamble", ...place, error: serializeError(error, "split"), raw };
+    }
+    try {
+      return { ok: true, ...place, page: processPage(segment, registry), raw };
+    } catch (error) {
+      return { ok: false, kind: "page", ...place, error: serializeError(error, "parse"), raw };
+    }
+  });
+  return { type: "pages", id: job.id, outcomes };
+}
+
+function rowValues(row: Record<string, unknown>): (string | null)[] {
+  return TRANSACTION_COLUMNS.map((column) => {
+    const value = row[column];
+    if (value === null || value === undefined) return null;
+    if (typeof value === "object") return JSON.stringify(value);
+    return String(value);
+  });
+}
+
+/** Validates and renders the records of a job. */
+export function runRecords(job: RecordJob): RecordJobResult {
+  const bytes = new Uint8Array(job.buffer);
+  const indexes: number[] = [];
+  const rejected: RejectedRecord[] = [];
+  const values: (string | null)[][] = [];
+  let copy = "";
+  for (let i = 0; i < job.indexes.length; i++) {
+    const record = {
+      index: job.indexes[i],
+      line: job.lines[i],
+      byteStart: job.offsets[i],
+      byteEnd: job.offsets[i + 1],
+      bytes: bytes.subarray(job.offsets[i], job.offsets[i + 1]),
+    };
+    let text = "";
+    try {
+      const segment = decodeRecord(record, job.file);
+      text = segment.text;
+      const row = processRecord(segment, job.file);
+      const line = rowValues({ ...row, record_index: String(record.index) });
+      if (job.format === "copy") copy += copyLine(line);
+      else values.push(line);
+      indexes.push(record.index);
+    } catch (error) {
+      rejected.push({
+        index: record.index,
+        line: record.line,
+        error: serializeError(error, "validate"),
+        raw: maskCardNumbersInText(text || latin1.decode(record.bytes)),
+      });
+    }
+  }
+  if (job.format === "copy") {
+    const buffer = encoder.encode(copy).buffer as ArrayBuffer;
+    return { type: "records", id: job.id, indexes, copy: buffer, rejected };
+  }
+  return { type: "records", id: job.id, indexes, values, rejected };
+}
+
+/** Runs any job. */
+export function runJob(job: Job, registry: StrategyRegistry): JobResult {
+  return job.type === "pages" ? runPages(job, registry) : runRecords(job);
+}

@@ -1,0 +1,156 @@
+/**
+ * The messages between the ingest pipeline and its parse workers: jobs (a batch of EP747
+ * pages, or of clearing records, as bytes in one transferable `ArrayBuffer`) and their
+ * results (parsed pages; COPY-ready rows; dead letters).
+ *
+ * Techniques: plain structured-clone-able objects; one buffer per job with byte offsets
+ * instead of many small strings (transferring a buffer moves it without copying);
+ * errors crossing the boundary as {@link SerializedError} records that keep the typed
+ * error's step, code and location.
+ *
+ * @module
+ */
+
+import { FinstreamError, type PipelineStep } from "../models/errors.ts";
+import type { ParsedPage } from "../models/report.ts";
+
+/** How the writer will store clearing rows, so the worker prepares them accordingly. */
+export type RowFormat = "copy" | "values";
+
+/** Sent once to each worker before any job. */
+export interface InitMessage {
+  type: "init";
+  /** Folders (file URLs) whose `vss_*.ts` strategy modules the worker loads, in order. */
+  strategyDirs: string[];
+  /** Which of those folders are plugins (listed as such; they override built-ins). */
+  pluginDirs: string[];
+}
+
+/** A batch of EP747 pages. */
+export interface PageJob {
+  type: "pages";
+  id: number;
+  file: string;
+  buffer: ArrayBuffer;
+  pages: {
+    kind: "page" | "preamble";
+    position: number;
+    lineStart: number;
+    lineEnd: number;
+    offset: number;
+    length: number;
+  }[];
+}
+
+/** A batch of clearing records. */
+export interface RecordJob {
+  type: "records";
+  id: number;
+  file: string;
+  buffer: ArrayBuffer;
+  /** Record i is `buffer[offsets[i], offsets[i + 1])`. */
+  offsets: number[];
+  indexes: number[];
+  lines: number[];
+  format: RowFormat;
+}
+
+/** Any job. */
+export type Job = PageJob | RecordJob;
+
+/** A typed error, flattened for `postMessage`. */
+export interface SerializedError {
+  name: string;
+  code: string;
+  step: PipelineStep;
+  message: string;
+  reason: string;
+  field?: string;
+  line?: number;
+  lineEnd?: number;
+  record?: number;
+}
+
+/** The outcome of one page. */
+export type PageOutcome =
+  | {
+    ok: true;
+    position: number;
+    lineStart: number;
+    lineEnd: number;
+    page: ParsedPage;
+    raw: string;
+  }
+  | {
+    ok: false;
+    kind: "page" | "preamble";
+    position: number;
+    lineStart: number;
+    lineEnd: number;
+    error: SerializedError;
+    raw: string;
+  };
+
+/** The result of a {@link PageJob}. */
+export interface PageJobResult {
+  type: "pages";
+  id: number;
+  outcomes: PageOutcome[];
+}
+
+/** A record that failed parsing or validation. */
+export interface RejectedRecord {
+  index: number;
+  line: number;
+  error: SerializedError;
+  /** The record's text, card numbers masked. */
+  raw: string;
+}
+
+/** The result of a {@link RecordJob}. */
+export interface RecordJobResult {
+  type: "records";
+  id: number;
+  /** Record indexes of the valid rows, in order. */
+  indexes: number[];
+  /** `copy`: the rows as PostgreSQL COPY text (UTF-8), one line each. */
+  copy?: ArrayBuffer;
+  /** `values`: the rows as arrays in `TRANSACTION_COLUMNS` order. */
+  values?: (string | null)[][];
+  rejected: RejectedRecord[];
+}
+
+/** Any result. */
+export type JobResult = PageJobResult | RecordJobResult;
+
+/** A worker's reply: a result, or the job's failure as a whole. */
+export type WorkerReply =
+  | { type: "ready" }
+  | { type: "init-failed"; error: SerializedError }
+  | { type: "result"; result: JobResult }
+  | { type: "failed"; id: number; error: SerializedError };
+
+/** Flattens an error for `postMessage`. */
+export function serializeError(error: unknown, fallbackStep: PipelineStep): SerializedError {
+  if (error instanceof FinstreamError) {
+    return {
+      name: error.name,
+      code: error.code,
+      step: error.step,
+      message: error.message,
+      reason: error.reason,
+      field: error.location.field,
+      line: error.location.line,
+      lineEnd: error.location.lineEnd,
+      record: error.location.record,
+    };
+  }
+  const e = error as Error;
+  return {
+    name: e?.name ?? "Error",
+    code: "UNEXPECTED",
+    step: fallbackStep,
+    message: e?.message ?? String(error),
+    reason: e?.message ?? String(error),
+  };
+}

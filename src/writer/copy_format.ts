@@ -1,0 +1,60 @@
+/**
+ * Rows for `COPY … FROM STDIN` in PostgreSQL's text format, and the fixed column order of
+ * clearing rows shared by the workers that build them and the writer that loads them.
+ *
+ * Techniques: the text format's escapes (`\\\\`, `\\t`, `\\n`, `\\r`, `\\N` for NULL) applied
+ * with one regular expression; values are already exact text, so nothing is converted.
+ *
+ * @example
+ * ```ts
+ * import { copyLine } from "./copy_format.ts";
+ * copyLine(["1", null, "a\tb"]); // "1\t\\N\ta\\tb\n"
+ * ```
+ *
+ * @module
+ */
+
+import { CLEARING_FIELDS } from "../models/transaction.ts";
+
+/** The columns of a clearing row, in COPY order (`file_id` is added by the writer). */
+export const TRANSACTION_COLUMNS: readonly string[] = [
+  "record_index",
+  "transaction_type",
+  ...CLEARING_FIELDS,
+  "extra",
+];
+
+const HAS_SPECIAL = /[\\\t\n\r]/;
+const SPECIAL = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+/** Escapes one value for the text format; null becomes `\N`. */
+export function copyValue(value: string | null): string {
+  if (value === null) return "\\N";
+  return HAS_SPECIAL.test(value) ? value.replace(SPECIAL, (c) => ESCAPES[c]) : value;
+}
+
+/** One COPY text line (tab-separated, newline-terminated). */
+export function copyLine(values: readonly (string | null)[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) line += "\t";
+    const value = values[i];
+    line += value === null ? "\\N" : copyValue(value);
+  }
+  return line + "\n";
+}
+
+const UNESCAPE = /\\(\\|t|n|r)/g;
+const UNESCAPED: Record<string, string> = { "\\": "\\", t: "\t", n: "\n", r: "\r" };
+
+/** Parses COPY text back into value arrays (the inverse of {@link copyLine}). */
+export function parseCopyText(text: string): (string | null)[][] {
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines.map((line) =>
+    line.split("\t").map((field) =>
+      field === "\\N" ? null : field.replace(UNESCAPE, (_, c: string) => UNESCAPED[c])
+    )
+  );
+}
