@@ -98,6 +98,8 @@ export interface ParsedPage {
   endSections: { cutoff: number; local: Heading[] };
   /** Tolerated oddities, e.g. over-long lines. */
   warnings: string[];
+  /** The full heading stack still open at the end of the page, once resolved. */
+  openSections?: Heading[];
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
@@ -156,4 +158,5 @@ export const ParsedPageSchema: z.ZodType<ParsedPage> = z.object({
   amounts: z.array(AmountLineSchema),
   endSections: z.object({ cutoff: z.number(), local: z.array(HeadingSchema) }),
   warnings: z.array(z.string()),
+  openSections: z.array(HeadingSchema).optional(),
 });

@@ -35,7 +35,7 @@
 
 import {
   DatabaseUnavailableError,
-  FinstreamError,
+  type FinstreamError,
   InputFileError,
   SplitError,
   WriteError,
@@ -70,7 +70,7 @@ import type {
   RowFormat,
   SerializedError,
 } from "./work_protocol.ts";
-import { WorkerCrashedError, WorkerPool } from "./worker_pool.ts";
+import { WorkerCrashedError, WorkerJobError, WorkerPool } from "./worker_pool.ts";
 
 /** Options for {@link ingest}. */
 export interface IngestOptions {
@@ -87,6 +87,8 @@ export interface IngestOptions {
   registry?: StrategyRegistry;
   /** Extra strategy folders (file URLs or paths) loaded by the workers. @default [] */
   pluginDirs?: string[];
+  /** The worker module (advanced: tests use an instrumented one). @default parse_worker.ts */
+  workerUrl?: URL;
   /** How clearing rows are written. @default "copy" on a server, "insert" on PGlite */
   writeMode?: "copy" | "insert";
   /** Clearing records per job and per write transaction. @default 1000 */
@@ -238,12 +240,13 @@ function deadLetter(
   file: FileRun,
   error: SerializedError,
   raw: string,
-  place: { lineStart?: number; lineEnd?: number; recordIndex?: number },
+  place: { lineStart?: number; lineEnd?: number; recordIndex?: number; position?: number },
 ): DeadLetter {
   return {
     fileId: file.fileId > 0 ? file.fileId : null,
     filePath: file.path,
     ...location(error, place),
+    position: place.position,
     stage: error.step === "config" ? "read" : error.step,
     errorCode: error.code,
     error: maskCardNumbersInText(error.message),
@@ -292,6 +295,7 @@ export async function ingest(
     : await WorkerPool.start({
       size: options.workers,
       strategyDirs: (options.pluginDirs ?? []).map(toPlainUrl),
+      workerUrl: options.workerUrl,
     });
   const controller = new AbortController();
   const abort = (reason: unknown) => controller.abort(reason);
@@ -325,7 +329,8 @@ export async function ingest(
     try {
       return await executor.run(queued.job);
     } catch (error) {
-      if (!(error instanceof WorkerCrashedError) || controller.signal.aborted) throw error;
+      const recoverable = error instanceof WorkerCrashedError || error instanceof WorkerJobError;
+      if (!recoverable || controller.signal.aborted) throw error;
       log.warn("{error}; retrying job {job} of {file} on a fresh worker", {
         error: error.message,
         job: queued.job.id,
@@ -335,8 +340,21 @@ export async function ingest(
       try {
         return await executor.run({ ...queued.job, buffer: backup.slice(0) });
       } catch (again) {
-        if (!(again instanceof WorkerCrashedError)) throw again;
-        return crashedResult({ ...queued.job, buffer: backup }, again);
+        if (!(again instanceof WorkerCrashedError || again instanceof WorkerJobError)) throw again;
+        // Crashed twice: run the items one by one, so only the guilty ones are lost.
+        const parts: JobResult[] = [];
+        for (const single of splitJob({ ...queued.job, buffer: backup })) {
+          const singleBackup = single.buffer.slice(0);
+          try {
+            parts.push(await executor.run(single));
+          } catch (third) {
+            if (!(third instanceof WorkerCrashedError || third instanceof WorkerJobError)) {
+              throw third;
+            }
+            parts.push(crashedResult({ ...single, buffer: singleBackup }, third));
+          }
+        }
+        return mergeResults(queued.job.id, parts);
       }
     }
   };
@@ -497,7 +515,11 @@ export async function ingest(
     continuity: SectionContinuity,
     outcome: PageJobResult["outcomes"][number],
   ): Promise<void> {
-    const place = { lineStart: outcome.lineStart, lineEnd: outcome.lineEnd };
+    const place = {
+      lineStart: outcome.lineStart,
+      lineEnd: outcome.lineEnd,
+      position: outcome.position > 0 ? outcome.position : undefined,
+    };
     const plog = log.with({ file: run.path, page: outcome.position, line: outcome.lineStart });
     if (!outcome.ok) {
       if (outcome.kind === "page") {
@@ -709,13 +731,55 @@ function valuesToRows(values: (string | null)[][]): TransactionInsert[] {
   });
 }
 
-/** The result of a job whose worker crashed twice: every item is dead-lettered. */
-function crashedResult(job: Job, error: WorkerCrashedError): JobResult {
+/** One job per item of `job` (each with its own buffer). */
+function splitJob(job: Job): Job[] {
+  const bytes = new Uint8Array(job.buffer);
+  if (job.type === "pages") {
+    return job.pages.map((p) => ({
+      ...job,
+      buffer: bytes.slice(p.offset, p.offset + p.length).buffer,
+      pages: [{ ...p, offset: 0 }],
+    }));
+  }
+  return job.indexes.map((index, i) => {
+    const part = bytes.slice(job.offsets[i], job.offsets[i + 1]);
+    return {
+      ...job,
+      buffer: part.buffer,
+      offsets: [0, part.length],
+      indexes: [index],
+      lines: [job.lines[i]],
+      format: "values" as const,
+    };
+  });
+}
+
+/** Joins the results of a split job back into one result. */
+function mergeResults(id: number, parts: JobResult[]): JobResult {
+  if (parts.length === 0 || parts[0].type === "pages") {
+    return {
+      type: "pages",
+      id,
+      outcomes: parts.flatMap((p) => p.type === "pages" ? p.outcomes : []),
+    };
+  }
+  const records = parts as RecordJobResult[];
+  return {
+    type: "records",
+    id,
+    indexes: records.flatMap((r) => r.indexes),
+    values: records.flatMap((r) => r.values ?? []),
+    rejected: records.flatMap((r) => r.rejected),
+  };
+}
+
+/** The result of a job whose worker crashed on it: every item is dead-lettered. */
+function crashedResult(job: Job, error: WorkerCrashedError | WorkerJobError): JobResult {
   const failure: SerializedError = {
     name: error.name,
     code: "WORKER_CRASHED",
     step: "parse",
-    message: `${job.file}: ${error.message} (twice)`,
+    message: `${job.file}: ${error.message} (the item was retried on a fresh worker)`,
     reason: error.message,
   };
   const bytes = new Uint8Array(job.buffer);

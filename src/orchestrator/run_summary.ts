@@ -13,7 +13,7 @@
  * @module
  */
 
-import type { RunSummary } from "./ingest.ts";
+import type { FileSummary, RunSummary } from "./ingest.ts";
 
 /** Exit status: everything stored. */
 export const EXIT_OK = 0;
@@ -34,6 +34,8 @@ export function summaryJson(summary: RunSummary): string {
   return JSON.stringify({
     run_id: summary.runId,
     database: summary.database,
+    dry_run: summary.dryRun,
+    workers: summary.workers,
     duration_ms: summary.durationMs,
     files: summary.files.map((f) => ({
       path: f.path,
@@ -48,6 +50,7 @@ export function summaryJson(summary: RunSummary): string {
       dead_lettered: f.deadLettered,
       skipped: f.skipped,
       duration_ms: f.durationMs,
+      rows_per_second: rowsPerSecond(f),
       message: f.message,
     })),
     totals: {
@@ -62,6 +65,12 @@ export function summaryJson(summary: RunSummary): string {
     },
     exit_code: exitCodeFor(summary),
   });
+}
+
+/** Pages or records handled per second for a file (0 when too fast to measure). */
+export function rowsPerSecond(file: FileSummary): number {
+  const items = file.pages + file.records;
+  return file.durationMs > 0 ? Math.round((items * 1000) / file.durationMs) : 0;
 }
 
 function table(rows: string[][]): string {
@@ -85,6 +94,7 @@ export function summaryText(summary: RunSummary): string {
     "dead",
     "skipped",
     "ms",
+    "rows/s",
   ]];
   for (const f of summary.files) {
     rows.push([
@@ -97,6 +107,7 @@ export function summaryText(summary: RunSummary): string {
       String(f.deadLettered),
       String(f.skipped),
       String(f.durationMs),
+      String(rowsPerSecond(f)),
     ]);
   }
   const t = summary.totals;
@@ -110,10 +121,16 @@ export function summaryText(summary: RunSummary): string {
     String(t.deadLettered),
     String(t.skipped),
     String(summary.durationMs),
+    String(
+      summary.durationMs > 0 ? Math.round(((t.pages + t.records) * 1000) / summary.durationMs) : 0,
+    ),
   ]);
   const notes = summary.files.filter((f) => f.message).map((f) => `  ${f.path}: ${f.message}`);
   const allSkipped = summary.files.length > 0 && summary.files.every((f) => f.status === "skipped");
-  const verdict = t.failedFiles > 0
+  const verdict = summary.dryRun
+    ? `Dry run: nothing was written; ${t.stored} page(s)/record(s) would be stored and ` +
+      `${t.deadLettered} would go to dead_letters.`
+    : t.failedFiles > 0
     ? `${t.failedFiles} file(s) could not be read.`
     : t.deadLettered > 0
     ? `${t.deadLettered} item(s) went to dead_letters; query the dead_letters table for each reason.`
@@ -123,7 +140,9 @@ export function summaryText(summary: RunSummary): string {
     ? "No files found."
     : "Everything was stored.";
   return [
-    `finstream ingest into ${summary.database} (run ${summary.runId})`,
+    summary.dryRun
+      ? `finstream validate, ${summary.workers} worker(s) (run ${summary.runId})`
+      : `finstream ingest into ${summary.database}, ${summary.workers} worker(s) (run ${summary.runId})`,
     table(rows),
     ...(notes.length ? ["notes:", ...notes] : []),
     verdict,

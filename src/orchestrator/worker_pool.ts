@@ -105,6 +105,7 @@ export class WorkerPool {
     const read = [
       ...this.#init.strategyDirs.map((d) => new URL(d)),
       SOURCE_DIR,
+      ...(this.#options.workerUrl ? [new URL("./", this.#options.workerUrl)] : []),
       ...(this.#options.extraReadDirs ?? []).map((d) => new URL(d)),
     ];
     return { read, net: false, env: false, write: false, run: false, ffi: false, sys: false };

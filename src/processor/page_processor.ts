@@ -1,15 +1,17 @@
 /**
- * The per-page pipeline: parse (the report's strategy, or header-only for an unknown
- * report id) → validate (the strategy's output against the report schema). Section
- * continuation and classification run afterwards, in file order
+ * The per-page pipeline: parse (the report's strategy; for a report id without one, the
+ * generic fallback, which reads the page by its own column headers, or header-only when
+ * the page has none) → validate (the strategy's output against the report schema).
+ * Section continuation and classification run afterwards, in file order
  * (`section_continuity.ts`).
  *
  * A pure function of the page segment and the registry: no database, no file system, so
  * it can run anywhere (a worker included). Failures are `PageParseError`s naming the file,
  * line and field.
  *
- * Techniques: strategy lookup by report id ("first match wins" on the full id), a
- * header-only fallback so no page is ever dropped, zod validation of plugin output.
+ * Techniques: strategy lookup by report id ("first match wins" on the full id), then the
+ * generic strategy (`src/strategies/generic_strategy.ts`, strategy name `generic:<id>`), then a
+ * header-only result so no page is ever dropped; zod validation of plugin output.
  *
  * @example
  * ```ts
@@ -25,6 +27,7 @@
 import { PageParseError } from "../models/errors.ts";
 import { type ParsedPage, ParsedPageSchema } from "../models/report.ts";
 import type { PageSegment } from "../reader/ep747_pages.ts";
+import { genericStrategyFor } from "../strategies/generic_strategy.ts";
 import { parsePageHeader } from "../strategies/page_header.ts";
 import type { StrategyRegistry } from "../strategies/registry.ts";
 import { NO_CUTOFF } from "../strategies/section_stack.ts";
@@ -32,7 +35,7 @@ import { NO_CUTOFF } from "../strategies/section_stack.ts";
 /** The strategy name stored for pages no strategy handles. */
 export const UNPARSED = "unparsed";
 
-/** Header-only result for a report id without a strategy. */
+/** Header-only result for a report id without a strategy and without column headers. */
 export function unparsedPage(segment: PageSegment): ParsedPage {
   const header = parsePageHeader(segment.lines);
   const text = segment.lines.join("\n");
@@ -58,7 +61,7 @@ export function processPage(segment: PageSegment, registry: StrategyRegistry): P
       field: "report_id",
     });
   }
-  const strategy = registry.get(reportId);
+  const strategy = registry.get(reportId) ?? genericStrategyFor(segment, reportId) ?? undefined;
   let page: ParsedPage;
   try {
     page = strategy ? strategy.parse(segment) : unparsedPage(segment);
@@ -82,5 +85,7 @@ export function processPage(segment: PageSegment, registry: StrategyRegistry): P
       field: String(issue.path[issue.path.length - 1] ?? path),
     });
   }
-  return page;
+  // The validated copy: only the fields of the schema, so a strategy cannot smuggle
+  // anything else (functions, huge objects) through.
+  return checked.data;
 }

@@ -43,8 +43,15 @@ export class SectionContinuity {
       line.section = sectionPath(path);
       line.transaction_class = classifyAmountLine(path.map((h) => h.text), line.label);
     }
+    const open = resolveSections(inherited, page.endSections);
+    page.openSections = page.ended || page.noData ? [] : open;
     if (page.ended || page.noData) this.#open.delete(key);
-    else this.#open.set(key, resolveSections(inherited, page.endSections));
+    else this.#open.set(key, open);
     return page;
+  }
+
+  /** Starts an instance from a stored page's open sections (e.g. when replaying a page). */
+  seed(page: ParsedPage, open: readonly Heading[]): void {
+    this.#open.set(instanceKey(page), [...open]);
   }
 }

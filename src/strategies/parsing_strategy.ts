@@ -47,7 +47,7 @@ import type { PageSegment } from "../reader/ep747_pages.ts";
 import { columnAnchors } from "./column_layout.ts";
 import { headerLineCount } from "./page_header.ts";
 import { SectionStack } from "./section_stack.ts";
-import { findValueTokens, type ValueToken } from "./value_tokens.ts";
+import { findValueTokens, FIRST_VALUE_COLUMN, type ValueToken } from "./value_tokens.ts";
 
 /** The values of one amount line, as a strategy reads them. */
 export interface LineValues {
@@ -172,6 +172,16 @@ export function isColumnHeaderLine(line: string, extraWords: ReadonlySet<string>
   return meaningful.every((w) => COLUMN_HEADER_WORDS.has(w) || extraWords.has(w));
 }
 
+/**
+ * True when the printed text of `line` starts in the value zone (column
+ * {@link FIRST_VALUE_COLUMN} or later), as column-header lines do; headings start left of
+ * it, so a heading made of header words (` INTERCHANGE VALUE`) is never a column header.
+ */
+export function startsInValueZone(line: string): boolean {
+  const first = line.search(/\S/);
+  return first >= 0 && first + 1 >= FIRST_VALUE_COLUMN;
+}
+
 /** The base class of report strategies. */
 export abstract class ParsingStrategy {
   /** The report id this strategy handles, e.g. `VSS-110`. */
@@ -190,16 +200,24 @@ export abstract class ParsingStrategy {
   abstract parseHeader(lines: readonly string[]): ReportHeader;
 
   /**
+   * Index of the first body line (after the page header). Default: see
+   * `headerLineCount` in `page_header.ts`.
+   */
+  bodyStart(lines: readonly string[]): number {
+    return headerLineCount(lines);
+  }
+
+  /**
    * Classifies one non-blank body line that is not an END or NO DATA marker. The default:
-   * a line without value tokens made of column-header words, in the page's first group of
-   * column headers, is a column-header line; a separator line or a `CAUTION:` banner is
+   * a line without value tokens made of column-header words, printed in the value zone, in
+   * the page's first group of column headers, is a column-header line; a separator line or a `CAUTION:` banner is
    * ignored; a line without value tokens, or a keyed line (`RECAP FOR: …`), is a heading
    * at its indentation; anything else is an amount line (`null`).
    */
   classifyLine(text: string, context: LineContext): LineClass {
     const { tokens } = context;
     if (
-      tokens.length === 0 && context.firstHeaderGroup &&
+      tokens.length === 0 && context.firstHeaderGroup && startsInValueZone(text) &&
       isColumnHeaderLine(text, this.columnHeaderWords)
     ) {
       return { kind: "column-header" };
@@ -248,7 +266,7 @@ export abstract class ParsingStrategy {
         { file, line: lineStart, field: "report_id" },
       );
     }
-    const bodyStart = headerLineCount(lines);
+    const bodyStart = this.bodyStart(lines);
     const stack = new SectionStack();
     const amounts: AmountLine[] = [];
     let headerLines: string[] = [];

@@ -3,7 +3,8 @@
  * environment variables, which win over defaults.
  *
  * Techniques: a zod schema that validates and converts every setting (with a message
- * naming the flag or variable at fault); the environment is read only through the
+ * naming the flag or variable at fault); a `.env` file read as a lower layer under the
+ * real environment; the environment is read only through the
  * variable names listed here, which are exactly those in `.env.example` (so least-privilege
  * `--allow-env` lists stay in step); secrets are masked when printed.
  *
@@ -29,7 +30,23 @@ export const ENV_VARS = {
   logDir: "FINSTREAM_LOG_DIR",
   logLevel: "FINSTREAM_LOG_LEVEL",
   batchSize: "FINSTREAM_BATCH_SIZE",
+  workers: "FINSTREAM_WORKERS",
+  writeMode: "FINSTREAM_WRITE_MODE",
+  plugins: "FINSTREAM_PLUGINS",
 } as const;
+
+/** The command-line flag of each setting. */
+export const FLAGS: Readonly<Record<keyof typeof ENV_VARS, string>> = {
+  databaseUrl: "--database-url",
+  dbDir: "--db-dir",
+  dbSchema: "--schema",
+  logDir: "--log-dir",
+  logLevel: "--log-level",
+  batchSize: "--batch-size",
+  workers: "--workers",
+  writeMode: "--write-mode",
+  plugins: "--plugins",
+};
 
 /** Settings that can come from flags (camelCase keys of {@link ENV_VARS}). */
 export type ConfigFlags = Partial<Record<keyof typeof ENV_VARS, string | undefined>>;
@@ -55,6 +72,12 @@ export interface Config {
   logLevel: typeof LOG_LEVELS[number];
   /** Clearing records per write transaction. */
   batchSize: number;
+  /** Parse workers (0: parse in-process). */
+  workers: number;
+  /** How clearing rows are written; `auto`: COPY on a server, insert on PGlite. */
+  writeMode: "auto" | "copy" | "insert";
+  /** Extra strategy plugin folders. */
+  plugins: string[];
 }
 
 const ConfigSchema = z.object({
@@ -69,6 +92,13 @@ const ConfigSchema = z.object({
   logDir: z.string().min(1).default("logs"),
   logLevel: z.enum(LOG_LEVELS).default("info"),
   batchSize: z.coerce.number().int().min(1).max(50_000).default(1000),
+  workers: z.coerce.number().int().min(0).max(64).default(
+    Math.max(1, navigator.hardwareConcurrency ?? 2),
+  ),
+  writeMode: z.enum(["auto", "copy", "insert"]).default("auto"),
+  plugins: z.string().default("").transform((text) =>
+    text.split(",").map((p) => p.trim()).filter((p) => p !== "")
+  ),
 });
 
 /** Merges flags over environment over defaults, and validates the result. */
@@ -84,8 +114,7 @@ export function resolveConfig(flags: ConfigFlags = {}, env: EnvSource = Deno.env
   if (!result.success) {
     const issue = result.error.issues[0];
     const key = String(issue.path[0]) as keyof typeof ENV_VARS;
-    const flag = "--" + key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
-    throw new ConfigError(`${flag} / ${ENV_VARS[key]}: ${issue.message}`, { field: key });
+    throw new ConfigError(`${FLAGS[key]} / ${ENV_VARS[key]}: ${issue.message}`, { field: key });
   }
   return result.data;
 }
@@ -100,5 +129,45 @@ export function describeConfig(config: Config): Record<string, string> {
     logDir: config.logDir,
     logLevel: config.logLevel,
     batchSize: String(config.batchSize),
+    workers: String(config.workers),
+    writeMode: config.writeMode,
+    plugins: config.plugins.join(",") || "(none)",
   };
+}
+
+/**
+ * Reads a `.env` file (`KEY=value` lines, `#` comments, optional quotes, `export `
+ * prefix) into a map; a missing file gives an empty map.
+ */
+export async function readDotEnv(path = ".env"): Promise<Map<string, string>> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return new Map();
+    throw new ConfigError(`cannot read ${path}: ${(error as Error).message}`, { file: path });
+  }
+  const values = new Map<string, string>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(trimmed);
+    if (!match) {
+      throw new ConfigError("expected KEY=value", { file: path, line: i + 1 });
+    }
+    let value = match[2];
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[2];
+    else value = value.replace(/\s+#.*$/, "");
+    values.set(match[1], value);
+  });
+  return values;
+}
+
+/** Environment variables first, then the `.env` values. */
+export function layeredEnv(
+  dotenv: ReadonlyMap<string, string>,
+  env: EnvSource = Deno.env,
+): EnvSource {
+  return { get: (name) => env.get(name) ?? dotenv.get(name) };
 }

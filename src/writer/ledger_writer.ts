@@ -54,6 +54,8 @@ export interface DeadLetter {
   lineStart?: number;
   lineEnd?: number;
   recordIndex?: number;
+  /** Page position in the file, for pages (so a replay stores the page in its place). */
+  position?: number;
   stage: "read" | "split" | "parse" | "validate" | "classify" | "write";
   errorCode: string;
   error: string;
@@ -76,7 +78,7 @@ export interface StoredCounts {
   records: number;
   /** Stored pages that no strategy parsed. */
   unparsed: number;
-  /** Rows in `dead_letters`. */
+  /** Rows in `dead_letters` not replayed yet. */
   deadLettered: number;
 }
 
@@ -111,6 +113,7 @@ function deadLetterRow(item: DeadLetter) {
     file_id: item.fileId,
     file_path: item.filePath,
     location: item.location,
+    position: item.position ?? null,
     line_start: item.lineStart ?? null,
     line_end: item.lineEnd ?? null,
     record_index: item.recordIndex ?? null,
@@ -187,6 +190,7 @@ export class LedgerWriter {
           no_data: page.noData,
           ended: page.ended,
           warnings: tx.json(page.warnings),
+          open_sections: tx.json(page.openSections ?? []),
           raw,
         })
       }
@@ -290,7 +294,7 @@ export class LedgerWriter {
   }
 
   async #insertDeadLetters(tx: TransactionSql, items: readonly DeadLetter[]) {
-    for (const chunk of chunks(items.map(deadLetterRow), 11)) {
+    for (const chunk of chunks(items.map(deadLetterRow), 12)) {
       await tx`
         insert into dead_letters ${tx(chunk)}
         on conflict (file_id, location) do update set
@@ -309,7 +313,8 @@ export class LedgerWriter {
         (select count(*) from reports where file_id = ${fileId})::int as pages,
         (select count(*) from reports where file_id = ${fileId} and not parsed)::int as unparsed,
         (select count(*) from transactions where file_id = ${fileId})::int as records,
-        (select count(*) from dead_letters where file_id = ${fileId})::int as dead_lettered`;
+        (select count(*) from dead_letters
+          where file_id = ${fileId} and replayed_at is null)::int as dead_lettered`;
     return {
       pages: row.pages,
       records: row.records,
@@ -338,6 +343,23 @@ export class LedgerWriter {
         unparsed = ${counts.unparsed},
         dead_lettered = ${counts.deadLettered}
       where id = ${fileId}`;
+    return counts;
+  }
+
+  /**
+   * Recounts a finished file after its dead letters were replayed; it becomes `completed`
+   * once none is left.
+   */
+  async refreshFile(fileId: number): Promise<StoredCounts> {
+    const counts = await this.countFile(fileId);
+    await this.sql`
+      update ingest_files set
+        stored = ${counts.pages + counts.records},
+        unparsed = ${counts.unparsed},
+        dead_lettered = ${counts.deadLettered},
+        status = case when ${counts.deadLettered}::int = 0 then 'completed'
+                      else 'completed_with_errors' end
+      where id = ${fileId} and status <> 'running'`;
     return counts;
   }
 }

@@ -192,23 +192,35 @@ Deno.test(`bad records go to dead_letters with field and reason; the rest is sto
 const UNPLACEABLE_LINE =
   "    TOTAL ISSUER                            334,544       9.99         350,719.10             28,432,638.49             28,081,919.39DB";
 
-Deno.test(`a bad page is dead-lettered, unknown reports stored unparsed, the rest stored (${ENGINE})`, async () => {
+Deno.test(`a bad page is dead-lettered, unknown reports stored (generic or unparsed), the rest stored (${ENGINE})`, async () => {
   await withTestDatabase(async ({ db, tmp }) => {
     const lines = seedPageText.split("\n");
     const badPage = lines.map((l) => l.startsWith("    TOTAL ISSUER") ? UNPLACEABLE_LINE : l);
+    // an unknown id with column headers is parsed by the generic fallback strategy …
     const unknownPage = lines.map((l) => l.replace("VSS-110", "VSS-777"));
-    const text = ["junk before the first page", ...lines, ...badPage, ...unknownPage].join("\n");
+    // … and one without column headers (lines 9-10 of the seed page) is stored header-only
+    const headerOnlyPage = lines
+      .filter((_, i) => i !== 8 && i !== 9)
+      .map((l) => l.replace("VSS-110", "VSS-778"));
+    const text = [
+      "junk before the first page",
+      ...lines,
+      ...badPage,
+      ...unknownPage,
+      ...headerOnlyPage,
+    ].join("\n");
     const path = await writeTemp(tmp, "EP747_mixed.TXT", text);
     const summary = await ingest([path], { db });
-    assert.equal(summary.totals.pages, 3);
-    assert.equal(summary.totals.stored, 2);
+    assert.equal(summary.totals.pages, 4);
+    assert.equal(summary.totals.stored, 3);
     assert.equal(summary.totals.unparsed, 1);
     assert.equal(summary.totals.deadLettered, 2);
     const reports = await db
       .sql`select position, report_id, parsed, strategy from reports order by position`;
-    assert.deepEqual(reports.map((r) => [r.position, r.report_id, r.parsed]), [
-      [1, "VSS-110", true],
-      [3, "VSS-777", false],
+    assert.deepEqual(reports.map((r) => [r.position, r.report_id, r.parsed, r.strategy]), [
+      [1, "VSS-110", true, "VSS-110:Vss110Strategy"],
+      [3, "VSS-777", true, "generic:VSS-777"],
+      [4, "VSS-778", false, "unparsed"],
     ]);
     const dead = await db
       .sql`select location, line_start, line_end, stage, field, error, raw from dead_letters order by line_start`;

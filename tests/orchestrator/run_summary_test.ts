@@ -97,12 +97,15 @@ Deno.test("the table lists every file, the totals and a verdict", () => {
   );
   const lines = text.split("\n");
   assert.match(lines[0], /embedded PGlite \(x\).*run r1/);
-  assert.match(text, /^a\.txt\s+ep747\s+stored\s+2\s+2\s+1\s+0\s+0\s+5$/m);
-  assert.match(text, /^total\s+4\s+2\s+2\s+0\s+2\s+9$/m);
+  assert.match(text, /^a\.txt\s+ep747\s+stored\s+2\s+2\s+1\s+0\s+0\s+5\s+400$/m);
+  assert.match(text, /^total\s+4\s+2\s+2\s+0\s+2\s+9\s+444$/m);
   assert.match(text, /b\.txt: already ingested/);
   assert.match(text, /Everything was stored\.$/);
   const skippedOnly = summaryText(run([file({ status: "skipped", stored: 0, skipped: 2 })]));
   assert.match(skippedOnly, /Nothing new to store: every file was already ingested\.$/);
   const withDead = summaryText(run([file({ deadLettered: 2, status: "stored_with_errors" })]));
   assert.match(withDead, /2 item\(s\) went to dead_letters/);
+  const dry = summaryText({ ...run([file({ deadLettered: 1 })]), dryRun: true });
+  assert.match(dry, /^finstream validate/);
+  assert.match(dry, /Dry run: nothing was written; 2 page\(s\)\/record\(s\) would be stored and 1/);
 });

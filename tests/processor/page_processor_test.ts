@@ -1,7 +1,8 @@
 /**
  * Tests for the per-page pipeline (`page_processor.ts`): a page with a strategy is parsed
- * and validated; an unknown report id is kept header-only (`parsed: false`, strategy
- * `unparsed`); failures become `PageParseError`s naming the file and line.
+ * and validated; a report id without a strategy is parsed by the generic fallback when the
+ * page has column headers, and kept header-only (`parsed: false`, strategy `unparsed`)
+ * when it has none; failures become `PageParseError`s naming the file and line.
  *
  * @module
  */
@@ -84,11 +85,21 @@ Deno.test("processPage: an unknown report id is kept header-only", () => {
   assert.ok(page.warnings[0].includes("VSS-100-W"), page.warnings[0]);
 });
 
-Deno.test("processPage: a known id without a registered strategy is unparsed too", async () => {
+Deno.test("processPage: a known id without a registered strategy falls back to the generic strategy", async () => {
+  // the seed page has column headers (CREDIT/DEBIT/TOTAL over COUNT/AMOUNT…), so it is
+  // parsed from them and flagged generic; the values are those of the §5.1 seed row
   const page = processPage(await seedSegment(), new StrategyRegistry());
-  assert.equal(page.parsed, false);
-  assert.equal(page.strategy, "unparsed");
+  assert.equal(page.parsed, true);
+  assert.equal(page.strategy, "generic:VSS-110");
   assert.equal(page.header.reporting_for, "1234567890 010203 DESAFIO");
+  assert.equal(page.amounts.length, 4);
+  assert.deepEqual(page.amounts[1].columns, {
+    count: "334544",
+    credit_amount: "350719.10",
+    debit_amount: "28432638.49",
+    total_amount: "-28081919.39",
+  });
+  assert.ok(page.warnings.some((w) => w.includes("generic")), JSON.stringify(page.warnings));
 });
 
 Deno.test("unparsedPage detects NO DATA and a missing END marker", () => {

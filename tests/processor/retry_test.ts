@@ -49,15 +49,16 @@ Deno.test("a transient failure is retried until it succeeds", async () => {
   const waits: number[] = [];
   const retries: number[] = [];
   let calls = 0;
-  const result = await retry(async (attempt) => {
+  const result = await retry((attempt) => {
     calls++;
-    if (attempt < 3) throw withCode("ECONNRESET");
-    return "stored";
+    if (attempt < 3) return Promise.reject(withCode("ECONNRESET"));
+    return Promise.resolve("stored");
   }, {
     baseMs: 10,
     random: () => 0.5,
-    sleep: async (ms) => {
+    sleep: (ms) => {
       waits.push(ms);
+      return Promise.resolve();
     },
     onRetry: ({ attempt }) => retries.push(attempt),
   });
@@ -73,7 +74,7 @@ Deno.test("a data error is thrown at once, without retrying", async () => {
     retry(() => {
       calls++;
       return Promise.reject(withCode("22003"));
-    }, { sleep: async () => {} }),
+    }, { sleep: () => Promise.resolve() }),
     (e: { code?: string }) => e.code === "22003",
   );
   assert.equal(calls, 1);
@@ -85,7 +86,7 @@ Deno.test("retries run out with RetriesExhaustedError carrying the last error", 
     retry(() => {
       calls++;
       return Promise.reject(withCode("57P01"));
-    }, { attempts: 4, sleep: async () => {} }),
+    }, { attempts: 4, sleep: () => Promise.resolve() }),
     (e: unknown) => {
       assert.ok(e instanceof RetriesExhaustedError);
       assert.equal(e.attempts, 4);

@@ -8,7 +8,15 @@
 
 import assert from "node:assert/strict";
 import { ConfigError } from "../../src/models/errors.ts";
-import { describeConfig, ENV_VARS, resolveConfig } from "../../src/utils/config.ts";
+import {
+  describeConfig,
+  ENV_VARS,
+  layeredEnv,
+  readDotEnv,
+  resolveConfig,
+} from "../../src/utils/config.ts";
+
+const CORES = Math.max(1, navigator.hardwareConcurrency ?? 2);
 
 const env = (entries: Record<string, string> = {}) => new Map(Object.entries(entries));
 
@@ -21,6 +29,9 @@ Deno.test("resolveConfig uses the defaults when nothing is set", () => {
     logDir: "logs",
     logLevel: "info",
     batchSize: 1000,
+    workers: CORES,
+    writeMode: "auto",
+    plugins: [],
   });
 });
 
@@ -32,6 +43,9 @@ Deno.test("resolveConfig: flags beat env beat defaults", async (t) => {
     FINSTREAM_LOG_DIR: "env-logs",
     FINSTREAM_LOG_LEVEL: "debug",
     FINSTREAM_BATCH_SIZE: "250",
+    FINSTREAM_WORKERS: "3",
+    FINSTREAM_WRITE_MODE: "insert",
+    FINSTREAM_PLUGINS: "plugins/a, plugins/b",
   });
 
   await t.step("environment over defaults", () => {
@@ -42,6 +56,9 @@ Deno.test("resolveConfig: flags beat env beat defaults", async (t) => {
       logDir: "env-logs",
       logLevel: "debug",
       batchSize: 250,
+      workers: 3,
+      writeMode: "insert",
+      plugins: ["plugins/a", "plugins/b"],
     });
   });
 
@@ -54,6 +71,9 @@ Deno.test("resolveConfig: flags beat env beat defaults", async (t) => {
         logDir: "flag-logs",
         logLevel: "error",
         batchSize: "7",
+        workers: "0",
+        writeMode: "copy",
+        plugins: "flag/plugins",
       },
       environment,
     );
@@ -64,6 +84,9 @@ Deno.test("resolveConfig: flags beat env beat defaults", async (t) => {
       logDir: "flag-logs",
       logLevel: "error",
       batchSize: 7,
+      workers: 0,
+      writeMode: "copy",
+      plugins: ["flag/plugins"],
     });
   });
 
@@ -93,6 +116,9 @@ Deno.test("resolveConfig reads each setting from its documented variable", () =>
     logDir: "FINSTREAM_LOG_DIR",
     logLevel: "FINSTREAM_LOG_LEVEL",
     batchSize: "FINSTREAM_BATCH_SIZE",
+    workers: "FINSTREAM_WORKERS",
+    writeMode: "FINSTREAM_WRITE_MODE",
+    plugins: "FINSTREAM_PLUGINS",
   });
 });
 
@@ -148,6 +174,20 @@ Deno.test("resolveConfig: invalid values name the flag and the variable", async 
       field: "batchSize",
     },
     {
+      name: "write mode unknown",
+      environment: { FINSTREAM_WRITE_MODE: "fast" },
+      flag: "--write-mode",
+      variable: "FINSTREAM_WRITE_MODE",
+      field: "writeMode",
+    },
+    {
+      name: "workers negative",
+      flags: { workers: "-1" },
+      flag: "--workers",
+      variable: "FINSTREAM_WORKERS",
+      field: "workers",
+    },
+    {
       name: "database url with another scheme",
       environment: { DATABASE_URL: "mysql://u@h/db" },
       flag: "--database-url",
@@ -157,14 +197,14 @@ Deno.test("resolveConfig: invalid values name the flag and the variable", async 
     {
       name: "schema not a lower-case SQL name",
       flags: { dbSchema: "Public" },
-      flag: "--db-schema",
+      flag: "--schema",
       variable: "FINSTREAM_DB_SCHEMA",
       field: "dbSchema",
     },
     {
       name: "schema with a hyphen",
       environment: { FINSTREAM_DB_SCHEMA: "my-schema" },
-      flag: "--db-schema",
+      flag: "--schema",
       variable: "FINSTREAM_DB_SCHEMA",
       field: "dbSchema",
     },
@@ -207,4 +247,41 @@ Deno.test("describeConfig names the embedded database when no URL is set", () =>
   const described = describeConfig(resolveConfig({}, env({ FINSTREAM_DB_DIR: "x/db" })));
   assert.ok(described.database.includes("x/db"), described.database);
   assert.ok(!described.database.includes("postgres://"));
+});
+
+Deno.test(".env values sit under the real environment and over the defaults", async () => {
+  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "finstream-env-" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/.env`,
+      [
+        "# comment",
+        "",
+        "export FINSTREAM_LOG_LEVEL=debug",
+        'FINSTREAM_DB_DIR="quoted dir"',
+        "FINSTREAM_BATCH_SIZE=42 # trailing comment",
+      ].join("\n"),
+    );
+    const dotenv = await readDotEnv(`${dir}/.env`);
+    assert.deepEqual(Object.fromEntries(dotenv), {
+      FINSTREAM_LOG_LEVEL: "debug",
+      FINSTREAM_DB_DIR: "quoted dir",
+      FINSTREAM_BATCH_SIZE: "42",
+    });
+    const config = resolveConfig({}, layeredEnv(dotenv, env({ FINSTREAM_LOG_LEVEL: "error" })));
+    assert.deepEqual([config.logLevel, config.dbDir, config.batchSize], [
+      "error",
+      "quoted dir",
+      42,
+    ]);
+    assert.deepEqual(await readDotEnv(`${dir}/missing.env`), new Map());
+    await Deno.writeTextFile(`${dir}/bad.env`, "FINE=1\nnot a setting\n");
+    await assert.rejects(readDotEnv(`${dir}/bad.env`), (e: unknown) => {
+      assert.ok(e instanceof ConfigError);
+      assert.match(e.message, /bad\.env line 2: expected KEY=value/);
+      return true;
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

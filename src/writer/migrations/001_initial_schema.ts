@@ -58,6 +58,7 @@ create table reports (
   no_data boolean not null default false,
   ended boolean not null default false,
   warnings jsonb not null default '[]',
+  open_sections jsonb not null default '[]',
   raw text not null,
   unique (file_id, position)
 );
@@ -152,6 +153,7 @@ create table dead_letters (
   file_id bigint references ingest_files (id) on delete set null,
   file_path text not null,
   location text not null,
+  position integer,
   line_start integer,
   line_end integer,
   record_index integer,

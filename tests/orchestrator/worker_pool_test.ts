@@ -1,0 +1,133 @@
+/**
+ * Tests for `src/orchestrator/worker_pool.ts` (and the parse worker behind it): jobs run
+ * in workers with their bytes transferred; workers have no network, environment or file
+ * access beyond the strategy folders, so a misbehaving plugin's pages fail with a clear
+ * error; a crashed worker is replaced.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { WorkerCrashedError, WorkerPool } from "../../src/orchestrator/worker_pool.ts";
+import type { PageJob, PageJobResult } from "../../src/orchestrator/work_protocol.ts";
+import { StrategyLoadError } from "../../src/models/errors.ts";
+
+const FIXTURES = new URL("../fixtures/", import.meta.url);
+const SEED = await Deno.readFile(new URL("seed_vss110_page.txt", FIXTURES));
+
+function pageJob(bytes: Uint8Array, id = 0): PageJob {
+  const copy = bytes.slice();
+  return {
+    type: "pages",
+    id,
+    file: "seed.txt",
+    buffer: copy.buffer,
+    pages: [{
+      kind: "page",
+      position: 1,
+      lineStart: 1,
+      lineEnd: 21,
+      offset: 0,
+      length: copy.length,
+    }],
+  };
+}
+
+function withPage(text: string, page: number, reportId: string): Uint8Array {
+  return new TextEncoder().encode(
+    text.replaceAll("VSS-110", reportId).replace(/PAGE:\s+1/, `PAGE:              ${page}`),
+  );
+}
+
+Deno.test("a worker parses a transferred page exactly", async () => {
+  const pool = await WorkerPool.start({ size: 2 });
+  try {
+    const job = pageJob(SEED);
+    const result = await pool.run(job) as PageJobResult;
+    assert.equal(job.buffer.byteLength, 0, "the buffer was transferred, not copied");
+    const [outcome] = result.outcomes;
+    assert.ok(outcome.ok);
+    const issuer = outcome.page.amounts.find((a) => a.label === "TOTAL ISSUER");
+    assert.deepEqual(issuer?.columns, {
+      count: "334544",
+      credit_amount: "350719.10",
+      debit_amount: "28432638.49",
+      total_amount: "-28081919.39",
+    });
+  } finally {
+    pool.close();
+  }
+});
+
+Deno.test("workers get no network, environment or writes, and read only strategy code", async () => {
+  const pool = await WorkerPool.start({ size: 1 });
+  try {
+    const p = pool.permissions;
+    assert.deepEqual(
+      [p.net, p.env, p.write, p.run, p.ffi, p.sys],
+      [false, false, false, false, false, false],
+    );
+    const read = (p.read as URL[]).map((u) => u.pathname);
+    assert.ok(read.some((r) => r.endsWith("/strategies/")));
+    assert.ok(read.every((r) => !r.startsWith("/etc")));
+  } finally {
+    pool.close();
+  }
+});
+
+Deno.test("a plugin that reads a file, opens a socket or reads the environment is denied", async () => {
+  const plugins = new URL("plugins/forbidden/", FIXTURES).href;
+  const pool = await WorkerPool.start({ size: 1, strategyDirs: [plugins] });
+  try {
+    const text = new TextDecoder().decode(SEED);
+    const expectations: [number, RegExp][] = [
+      [1, /Requires read access to "\/etc\/hostname"/],
+      [2, /Requires net access to "127\.0\.0\.1:0"/],
+      [3, /Requires env access to "HOME"/],
+    ];
+    for (const [page, denied] of expectations) {
+      const result = await pool.run(pageJob(withPage(text, page, "VSS-666"))) as PageJobResult;
+      const [outcome] = result.outcomes;
+      assert.ok(!outcome.ok, `page ${page} must fail`);
+      assert.match(outcome.error.message, denied);
+      assert.match(outcome.error.message, /VSS-666:Vss666Strategy failed/, "names the strategy");
+      assert.equal(outcome.error.step, "parse");
+    }
+  } finally {
+    pool.close();
+  }
+});
+
+Deno.test("a plugin folder that cannot be loaded stops the pool from starting", async () => {
+  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "finstream-plugin-" });
+  try {
+    await Deno.writeTextFile(`${dir}/vss_555.ts`, "export default 42;\n");
+    await assert.rejects(
+      WorkerPool.start({ size: 1, strategyDirs: [new URL(`file://${dir}/`).href] }),
+      (e: unknown) => {
+        assert.ok(e instanceof StrategyLoadError);
+        assert.match(e.message, /vss_555\.ts registered no strategy for VSS-555/);
+        return true;
+      },
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a crashed worker fails its job and is replaced", async () => {
+  const pool = await WorkerPool.start({
+    size: 1,
+    workerUrl: new URL("workers/crashing_worker.ts", FIXTURES),
+  });
+  try {
+    const crash = new TextEncoder().encode(new TextDecoder().decode(SEED) + "\nCRASH\n");
+    await assert.rejects(pool.run(pageJob(crash)), WorkerCrashedError);
+    assert.equal(pool.crashes, 1);
+    const result = await pool.run(pageJob(SEED, 1)) as PageJobResult;
+    assert.equal(result.id, 1);
+    assert.ok(result.outcomes[0].ok, "the replacement worker runs the next job");
+  } finally {
+    pool.close();
+  }
+});
