@@ -32,15 +32,11 @@
  * @module
  */
 
-import {
-  basisPoints,
-  CentRounder,
-  microsToCents,
-} from "./money.ts";
+import { basisPoints, CentRounder, microsToCents } from "./money.ts";
 import {
   COMPRA,
-  isReversal,
   ISA_BP,
+  isReversal,
   PROGRAMS,
   REGIONS,
   REVERSO_DE_COMPRA,

@@ -201,7 +201,10 @@ export class Ep747Writer {
     ];
     const lines = noData
       ? [
-        { text: textLine(layout.noDataColumn ?? 44, "*** NO DATA FOR THIS REPORT ***"), keep: true },
+        {
+          text: textLine(layout.noDataColumn ?? 44, "*** NO DATA FOR THIS REPORT ***"),
+          keep: true,
+        },
         ...trailer,
       ]
       : concat(body, trailer);
@@ -212,7 +215,15 @@ export class Ep747Writer {
       const pageLines = buffer.slice(0, count);
       buffer = buffer.slice(count);
       while (buffer.length > 0 && buffer[0].text.trim() === "") buffer.shift();
-      await this.#page(header.reportId, line1Text, restText, layout.gap, pages === 0 ? lead : [], columns, pageLines);
+      await this.#page(
+        header.reportId,
+        line1Text,
+        restText,
+        layout.gap,
+        pages === 0 ? lead : [],
+        columns,
+        pageLines,
+      );
       pages++;
     };
     for (const line of lines) {

@@ -186,6 +186,8 @@ interface QueuedJob {
 interface FileRun {
   path: string;
   fileId: number;
+  /** An earlier run stored part of this file: writes must skip what exists. */
+  resumed: boolean;
   summary: FileSummary;
   results: AsyncChannel<JobResult>;
   produced: number;
@@ -402,6 +404,7 @@ export async function ingest(
         });
       }
       let fileId = 0;
+      let resumed = false;
       if (writer) {
         const record = await write(() =>
           writer.beginFile({ path, kind, size: summary.size!, sha256: summary.sha256! })
@@ -414,10 +417,12 @@ export async function ingest(
           return summary;
         }
         fileId = record.id;
+        resumed = record.state === "resume";
       }
       const run: FileRun = {
         path,
         fileId,
+        resumed,
         summary,
         results: new AsyncChannel<JobResult>(executor.size * 2, controller.signal),
         produced: 0,
@@ -608,7 +613,9 @@ export async function ingest(
     try {
       stored = await write(() =>
         result.copy
-          ? writer.copyTransactions(run.fileId, new Uint8Array(result.copy), dead)
+          ? writer.copyTransactions(run.fileId, new Uint8Array(result.copy), dead, {
+            direct: !run.resumed,
+          })
           : writer.writeTransactions(run.fileId, valuesToRows(result.values ?? []), dead)
       );
     } catch (error) {

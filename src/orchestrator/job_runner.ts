@@ -28,7 +28,7 @@ import { processPage } from "../processor/page_processor.ts";
 import { processRecord } from "../processor/record_processor.ts";
 import type { StrategyRegistry } from "../strategies/registry.ts";
 import { maskCardNumbersInText } from "../utils/pan_mask.ts";
-import { copyLine, TRANSACTION_COLUMNS } from "../writer/copy_format.ts";
+import { TRANSACTION_COLUMNS, transactionCopyLine } from "../writer/copy_format.ts";
 import {
   type Job,
   type JobResult,
@@ -100,9 +100,10 @@ export function runRecords(job: RecordJob): RecordJobResult {
       const segment = decodeRecord(record, job.file);
       text = segment.text;
       const row = processRecord(segment, job.file);
-      const line = rowValues({ ...row, record_index: String(record.index) });
-      if (job.format === "copy") copy += copyLine(line);
-      else values.push(line);
+      const full = row as unknown as Record<string, unknown>;
+      full.record_index = record.index;
+      if (job.format === "copy") copy += transactionCopyLine(full);
+      else values.push(rowValues(full));
       indexes.push(record.index);
     } catch (error) {
       rejected.push({

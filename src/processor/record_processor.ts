@@ -5,8 +5,9 @@
  * A pure function of the record text, so it can run anywhere. An invalid record throws a
  * `RecordValidationError` naming the file, record index, line and field.
  *
- * Techniques: `JSON.parse` with source-text access for lossless numbers; schema-driven
- * conversion; the first-match rule table of `transaction_type.ts`.
+ * Techniques: the fast exact parser of `models/clearing_record.ts` (number literals kept
+ * as text, zod validation, detailed fallback for errors); the first-match rule table of
+ * `transaction_type.ts`.
  *
  * @example
  * ```ts
@@ -17,9 +18,8 @@
  * @module
  */
 
-import { RecordValidationError } from "../models/errors.ts";
-import { toTransactionRow, type TransactionRow } from "../models/transaction.ts";
-import { parseExactJson } from "../reader/exact_json.ts";
+import { parseClearingRecord } from "../models/clearing_record.ts";
+import type { TransactionRow } from "../models/transaction.ts";
 import type { RecordSegment } from "../reader/json_records.ts";
 import { classifyTransaction } from "./transaction_type.ts";
 
@@ -28,15 +28,12 @@ export type ClassifiedTransaction = TransactionRow & { transaction_type: string 
 
 /** Parses, validates and classifies one record. */
 export function processRecord(segment: RecordSegment, file: string): ClassifiedTransaction {
-  const location = { file, record: segment.index, line: segment.line };
-  let value: unknown;
-  try {
-    value = parseExactJson(segment.text);
-  } catch (error) {
-    throw new RecordValidationError(`not valid JSON: ${(error as Error).message}`, location, {
-      cause: error,
-    });
-  }
-  const row = toTransactionRow(value, location);
-  return { ...row, transaction_type: classifyTransaction(row) };
+  const row = parseClearingRecord(segment.text, {
+    file,
+    record: segment.index,
+    line: segment.line,
+  });
+  const classified = row as ClassifiedTransaction;
+  classified.transaction_type = classifyTransaction(row);
+  return classified;
 }

@@ -99,8 +99,9 @@ export interface LineContext {
   /** The line's value tokens. */
   tokens: readonly ValueToken[];
   /**
-   * True while the page's first group of column-header lines may still come: no amount
-   * or heading line has followed a column-header line yet.
+   * True while the page's first group of column-header lines may still come or go on: no
+   * column header seen yet, or no other line since the first one, or the previous line was
+   * one (a group is a run of consecutive column-header lines).
    */
   firstHeaderGroup: boolean;
   /** The column-header lines of the current group. */
@@ -313,7 +314,7 @@ export abstract class ParsingStrategy {
       const tokens = findValueTokens(text);
       const kind = this.classifyLine(text, {
         tokens,
-        firstHeaderGroup: inColumnHeaders || headerLines.length === 0,
+        firstHeaderGroup: inColumnHeaders || headerLines.length === 0 || headerGroupOpen,
         headerLines,
       });
       if (kind?.kind === "column-header") {

@@ -58,3 +58,62 @@ export function parseCopyText(text: string): (string | null)[][] {
     )
   );
 }
+
+/**
+ * Columns whose values are validated numbers or dates, so they can never hold a tab,
+ * newline or backslash and are written without escaping.
+ */
+const PLAIN_COLUMNS: ReadonlySet<string> = new Set([
+  "record_index",
+  "source_date",
+  "dest_currency",
+  "local_date",
+  "authorization_date",
+  "purchase_value",
+  "clearing_debit",
+  "installment_nbr",
+  "clearing_installment",
+  "installment_value_1",
+  "installment_value_n",
+  "clearing_value",
+  "issuer_exchange_rate",
+  "clearing_commission",
+  "acquirer_id",
+  "mcc",
+  "dest_value",
+  "boarding_fee",
+  "status",
+  "cdt_amount",
+  "late_presentation",
+  "clearing_files_row_id",
+  "clearing_currency",
+  "clearing_boarding_fee",
+  "clearing_settlement_date",
+  "clearing_presentation",
+  "clearing_action_code",
+  "clearing_total_partial_transaction",
+  "clearing_flag_partial_settlement",
+  "clearing_cancel",
+  "clearing_confirm",
+  "clearing_add",
+  "clearing_credit",
+]);
+
+const COLUMN_PLAN = TRANSACTION_COLUMNS.map((name) => ({ name, plain: PLAIN_COLUMNS.has(name) }));
+
+/**
+ * One COPY line for a clearing row object (keys of `TRANSACTION_COLUMNS`; `extra` as an
+ * object or null), escaping only the columns that can hold text.
+ */
+export function transactionCopyLine(row: Record<string, unknown>): string {
+  let line = "";
+  for (let i = 0; i < COLUMN_PLAN.length; i++) {
+    const { name, plain } = COLUMN_PLAN[i];
+    const value = row[name];
+    if (i > 0) line += "\t";
+    if (value === null || value === undefined) line += "\\N";
+    else if (plain) line += value;
+    else line += copyValue(typeof value === "object" ? JSON.stringify(value) : String(value));
+  }
+  return line + "\n";
+}

@@ -125,6 +125,19 @@ function deadLetterRow(item: DeadLetter) {
   };
 }
 
+/** Streams `bytes` into a `COPY … FROM STDIN` statement; returns the rows it loaded. */
+async function copyInto(tx: TransactionSql, statement: string, bytes: Uint8Array): Promise<number> {
+  const query = tx.unsafe(statement);
+  const stream = await query.writable();
+  await new Promise<void>((resolve, reject) => {
+    stream.on("error", reject);
+    stream.on("finish", resolve);
+    stream.end(bytes);
+  });
+  const result = await query;
+  return result.count;
+}
+
 /** Writes pages, records and dead letters, each section in its own transaction. */
 export class LedgerWriter {
   constructor(readonly sql: Sql) {}
@@ -252,35 +265,38 @@ export class LedgerWriter {
 
   /**
    * Stores clearing rows given as COPY text (columns `TRANSACTION_COLUMNS`) and the batch's
-   * dead letters atomically. Returns how many records were new.
+   * dead letters atomically; returns how many records were new. `direct` copies straight
+   * into `transactions` (for a file seen for the first time: no row can conflict); otherwise
+   * the rows go through a session-temporary staging table and `on conflict do nothing`, so a
+   * resumed file never stores a record twice.
    */
   async copyTransactions(
     fileId: number,
     copyText: Uint8Array,
     deadLetters: readonly DeadLetter[] = [],
+    options: { direct?: boolean } = {},
   ): Promise<number> {
     const columns = TRANSACTION_COLUMNS.join(", ");
     return await this.sql.begin(async (tx) => {
       let stored = 0;
       if (copyText.length > 0) {
-        await tx.unsafe(
-          `create temp table if not exists transactions_stage on commit delete rows as
-           select ${columns} from transactions with no data`,
-        );
-        const stream = await tx.unsafe(`copy transactions_stage (${columns}) from stdin`)
-          .writable();
-        await new Promise<void>((resolve, reject) => {
-          stream.on("error", reject);
-          stream.on("finish", resolve);
-          stream.end(copyText);
-        });
-        const result = await tx.unsafe(
-          `insert into transactions (file_id, ${columns})
-           select $1, ${columns} from transactions_stage
-           on conflict (file_id, record_index) do nothing`,
-          [fileId],
-        );
-        stored = result.count;
+        if (options.direct) {
+          await tx`select set_config('finstream.file_id', ${String(fileId)}, true)`;
+          stored = await copyInto(tx, `copy transactions (${columns}) from stdin`, copyText);
+        } else {
+          await tx.unsafe(
+            `create temp table if not exists transactions_stage on commit delete rows as
+             select ${columns} from transactions with no data`,
+          );
+          await copyInto(tx, `copy transactions_stage (${columns}) from stdin`, copyText);
+          const result = await tx.unsafe(
+            `insert into transactions (file_id, ${columns})
+             select $1, ${columns} from transactions_stage
+             on conflict (file_id, record_index) do nothing`,
+            [fileId],
+          );
+          stored = result.count;
+        }
       }
       await this.#insertDeadLetters(tx, deadLetters);
       return stored;

@@ -17,6 +17,7 @@
 
 import type { Sql } from "postgres";
 import * as initialSchema from "./migrations/001_initial_schema.ts";
+import * as reconciliation from "./migrations/002_reconciliation.ts";
 
 /** One migration. */
 export interface Migration {
@@ -26,7 +27,7 @@ export interface Migration {
 }
 
 /** All migrations, in version order. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, reconciliation];
 
 const LOCK_KEY = 74_704_747;
 

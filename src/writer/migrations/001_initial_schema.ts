@@ -90,7 +90,11 @@ create index amounts_transaction_class_idx on amounts (transaction_class);
 
 create table transactions (
   id bigint generated always as identity primary key,
-  file_id bigint not null references ingest_files (id) on delete cascade,
+  -- The default lets COPY load rows without a file_id column: the writer sets
+  -- finstream.file_id for its transaction (set_config(..., true)).
+  file_id bigint not null
+    default (nullif(current_setting('finstream.file_id', true), ''))::bigint
+    references ingest_files (id) on delete cascade,
   record_index integer not null,
   transaction_type text not null,
   source text,
