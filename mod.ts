@@ -6,7 +6,8 @@
  * This module only re-exports the public API: opening a database (a PostgreSQL server,
  * or embedded PGlite when no URL is given), migrating it, ingesting files, and the
  * building blocks for writing report strategies (`ParsingStrategy`,
- * `ColumnReportStrategy`, `registerStrategy`).
+ * `ColumnReportStrategy`, `registerStrategy`), and the reconciliation of report totals against
+ * clearing transactions (`reconcile`, its rule table and renderers).
  *
  * @example
  * ```ts
@@ -48,10 +49,13 @@ export { readJsonRecords, type RecordSegment } from "./src/reader/json_records.t
 export { detectFileKind, type InputKind } from "./src/reader/file_kind.ts";
 export {
   type AmountLineInput,
+  type LineClass,
+  type LineContext,
   type LineValues,
   type PageLayout,
   ParsingStrategy,
 } from "./src/strategies/parsing_strategy.ts";
+export { GenericStrategy, genericStrategyFor } from "./src/strategies/generic_strategy.ts";
 export { ColumnReportStrategy } from "./src/strategies/column_report_strategy.ts";
 export type { ColumnSpec } from "./src/strategies/column_layout.ts";
 export { parsePageHeader } from "./src/strategies/page_header.ts";
@@ -72,3 +76,4 @@ export { maskCardNumbersInText, maskPan } from "./src/utils/pan_mask.ts";
 export type { AmountLine, ParsedPage, ReportHeader } from "./src/models/report.ts";
 export type { TransactionRow } from "./src/models/transaction.ts";
 export * from "./src/models/errors.ts";
+export * from "./src/reconcile/mod.ts";

@@ -27,6 +27,9 @@ import { closeLogging, configureLogging } from "../utils/logging.ts";
 import { type Database, openDatabase } from "../writer/database.ts";
 import { getDeadLetters, listDeadLetters } from "../writer/dead_letters.ts";
 import { migrate } from "../writer/migrations.ts";
+import { describeSummary } from "../reconcile/format.ts";
+import { reconcile, reconcileExitCode, selectionOf } from "../reconcile/query.ts";
+import { isReconcileFormat, RECONCILE_FORMATS, renderReconciliation } from "../reconcile/render.ts";
 import { fileURLToPath } from "node:url";
 import denoJson from "../../deno.json" with { type: "json" };
 
@@ -65,6 +68,9 @@ Usage:
   finstream dlq show ID...               dead letters in full (raw content included)
   finstream dlq replay ID... | --all     run dead letters through the current strategies again
   finstream strategies list              report strategies and where they come from
+  finstream reconcile [--date D | --from D --to D] [--currency C] [--tolerance T]
+                      [--format table|json|csv|html] [--out FILE]
+                                         report totals against clearing, per day, currency, class
   finstream config                       the effective configuration (secrets masked)
   finstream help | --help | --version
 
@@ -82,8 +88,9 @@ Options:
   --dry-run            ingest: parse and validate only
   --json               print the result as one line of JSON (the last line of stdout)
 
-Exit status: 0 everything stored; 3 finished, but something went to dead_letters;
-1 could not run (bad arguments, unreadable file, database unreachable).`;
+Exit status: 0 everything stored (reconcile: everything matched); 3 finished, but something
+went to dead_letters; 4 reconcile found a difference; 1 could not run (bad arguments,
+unreadable file, database unreachable).`;
 
 async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase({
@@ -257,6 +264,35 @@ async function runStrategiesList(context: CommandContext): Promise<number> {
   return 0;
 }
 
+async function runReconcile(context: CommandContext): Promise<number> {
+  const { args, values, config } = context;
+  if (args.length > 0) throw new UsageError(`reconcile takes no arguments, got "${args[0]}"`);
+  const format = (values.format as string | undefined) ?? (values.json === true ? "json" : "table");
+  if (!isReconcileFormat(format)) {
+    throw new UsageError(
+      `--format must be one of ${RECONCILE_FORMATS.join(", ")}, got "${format}"`,
+    );
+  }
+  const options = {
+    date: values.date as string | undefined,
+    from: values.from as string | undefined,
+    to: values.to as string | undefined,
+    currency: values.currency as string | undefined,
+    tolerance: values.tolerance as string | undefined,
+  };
+  selectionOf(options); // bad options fail before the database is opened
+  const result = await withDatabase(config, (db) => reconcile(db.sql, options));
+  const text = renderReconciliation(result, format);
+  const out = values.out as string | undefined;
+  if (out) {
+    await Deno.writeTextFile(out, text);
+    console.log(`${describeSummary(result)}; ${format} written to ${out}`);
+  } else {
+    console.log(text.replace(/\n$/, ""));
+  }
+  return reconcileExitCode(result);
+}
+
 /** Every command by name. */
 export const COMMANDS: Record<string, Command> = {
   ingest: (c) => runIngest(c, c.values["dry-run"] === true),
@@ -270,6 +306,7 @@ export const COMMANDS: Record<string, Command> = {
     }),
   dlq: runDlq,
   strategies: runStrategiesList,
+  reconcile: runReconcile,
   config: (c) => {
     console.log(JSON.stringify(describeConfig(c.config), null, 2));
     return Promise.resolve(0);

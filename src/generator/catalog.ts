@@ -156,7 +156,7 @@ export interface Scale {
 }
 
 /** Approximate EP747 pages per leaf SRE (its report instances and its share of the rest). */
-export const PAGES_PER_LEAF = 36;
+export const PAGES_PER_LEAF = 32;
 
 /**
  * Sizes for a file of about `pages` pages: leaves grow linearly, detail dimensions

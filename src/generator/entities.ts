@@ -6,7 +6,7 @@
  * Techniques: ids built from one random 10-digit base (funds = base, rollup r = base +
  * r·10 000, its leaf j = rollup + j), so they are unique by construction; names drawn from
  * word lists with length limits that keep every header line free of overlaps (leaf names
- * ≤ 24 characters, rollup and funds names ≤ 19, digits only in a name's first 6 characters);
+ * ≤ 24 characters, rollup and funds names ≤ 19, no number-only word but the first);
  * each leaf gets an activity weight and a share of international (USD) business.
  *
  * @example

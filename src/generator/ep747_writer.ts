@@ -26,7 +26,7 @@
 
 import type { BufferedWriter } from "./buffered_writer.ts";
 import type { Entity } from "./entities.ts";
-import { BLANK, Line, textLine, WIDTH } from "./fixed_width.ts";
+import { BLANK, Line, textLine } from "./fixed_width.ts";
 import type { Prng } from "./prng.ts";
 
 /** Printer page length: longer instances continue on the next page. */
@@ -274,10 +274,4 @@ export class Ep747Writer {
 
 function* concat<T>(...parts: Iterable<T>[]): Generator<T> {
   for (const part of parts) yield* part;
-}
-
-/** Checks that a line fits the page width (for builders that assemble text by hand). */
-export function assertWidth(text: string): string {
-  if (text.length > WIDTH) throw new RangeError(`line wider than ${WIDTH}: "${text}"`);
-  return text;
 }

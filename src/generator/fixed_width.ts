@@ -37,13 +37,13 @@ export class Line {
       throw new RangeError(`"${text}" at column ${col} does not fit in ${WIDTH} columns`);
     }
     const cells = this.#cells;
+    for (let i = start; i < end; i++) {
+      if (cells[i] !== " ") throw new Error(`"${text}" at column ${col} overlaps other text`);
+    }
     if ((start > 0 && cells[start - 1] !== " ") || (end < WIDTH && cells[end] !== " ")) {
       throw new Error(`"${text}" at column ${col} touches other text`);
     }
-    for (let i = start; i < end; i++) {
-      if (cells[i] !== " ") throw new Error(`"${text}" at column ${col} overlaps other text`);
-      cells[i] = text[i - start];
-    }
+    for (let i = start; i < end; i++) cells[i] = text[i - start];
     return this;
   }
 

@@ -76,7 +76,7 @@
  * @module
  */
 
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { Aggregates } from "./aggregates.ts";
 import { BufferedWriter } from "./buffered_writer.ts";
 import { compactDate, ddmonyy, parseIsoDate } from "./calendar.ts";
@@ -240,7 +240,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     scale,
     files: {
       ep747: `EP747_${day}.TXT`,
-      clearing: paths.map((p) => p.slice(p.lastIndexOf("/") + 1)),
+      clearing: paths.map((p) => basename(p)),
     },
     ep747: {
       bytes: ep747Out.bytes,

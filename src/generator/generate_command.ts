@@ -32,7 +32,8 @@ generate_summary.json (the expected totals) into DIR.
 Options:
   --out DIR              folder to write into (created if missing)
   --seed N               random seed, 0..4294967295 (default 1)
-  --pages N              approximate number of EP747 pages (default 60)
+  --pages N              approximate number of EP747 pages (default 60; the smallest
+                         hierarchy, 3 leaf SREs, prints about 170)
   --transactions N       number of clearing records (default 1000)
   --files K              number of clearing JSON files, 1..99 (default 1)
   --proc-date DATE       processing date YYYY-MM-DD (default 2024-07-05)
@@ -104,7 +105,8 @@ export async function runGenerate(args: string[]): Promise<number> {
   try {
     options = parseGenerateArgs(args);
   } catch (error) {
-    console.error(`finstream generate: ${(error as Error).message} (see finstream generate --help)`);
+    const message = (error as Error).message.split("\n")[0];
+    console.error(`finstream generate: ${message} (see finstream generate --help)`);
     return 1;
   }
   if (options === null) {

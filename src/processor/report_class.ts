@@ -3,9 +3,10 @@
  * reversals, chargebacks and re-presentments, from the line's section path and label.
  *
  * Rules are data: {@link REPORT_CLASS_RULES} maps a normalised key to a class (layout
- * notes §7.1). The key is the second heading of the path (the transaction type) plus the
- * label, or the whole path plus the label for a one-level path; blanks are collapsed and
- * `RVRSL` reads as `REVERSAL`.
+ * notes §7.1). The key is the path's transaction-type heading plus the label — the deepest
+ * heading naming a type (`PURCHASE`, `ATM CASH`, `MERCHANDISE CREDIT`), else the second
+ * heading as in the original tool, or the whole path for a one-level path; blanks are
+ * collapsed and `RVRSL` reads as `REVERSAL`.
  *
  * @example
  * ```ts
@@ -50,9 +51,26 @@ export function normalizeKey(text: string): string {
   return text.trim().replace(/\s+/g, " ").replace(/\bRVRSL\b/g, "REVERSAL");
 }
 
-/** The rule key for a line: second heading + label, or whole path + label. */
+/** The transaction-type headings the rules name (the first word group of each key). */
+export const TRANSACTION_TYPE_HEADINGS: readonly string[] = [
+  "MERCHANDISE CREDIT",
+  "PURCHASE",
+  "ATM CASH",
+];
+
+/**
+ * The rule key for a line: its transaction-type heading + label. The type heading is the
+ * deepest heading of the path that names a transaction type (so deferment or network
+ * levels above or below it, as in VSS-600/910, do not hide it); without one, the second
+ * heading (the original tool's rule), or the whole path for a one-level path.
+ */
 export function classKey(path: readonly string[], label: string): string {
-  const context = path.length >= 2 ? path[1] : path.join(" ");
+  const normalized = path.map(normalizeKey);
+  let context: string | undefined;
+  for (let i = normalized.length - 1; i >= 0 && context === undefined; i--) {
+    if (TRANSACTION_TYPE_HEADINGS.includes(normalized[i])) context = normalized[i];
+  }
+  context ??= path.length >= 2 ? path[1] : path.join(" ");
   return normalizeKey(`${context} ${label}`);
 }
 

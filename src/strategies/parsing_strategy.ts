@@ -210,20 +210,26 @@ export abstract class ParsingStrategy {
 
   /**
    * Classifies one non-blank body line that is not an END or NO DATA marker. The default:
-   * a line without value tokens made of column-header words, printed in the value zone, in
-   * the page's first group of column headers, is a column-header line; a separator line or a `CAUTION:` banner is
-   * ignored; a line without value tokens, or a keyed line (`RECAP FOR: …`), is a heading
-   * at its indentation; anything else is an amount line (`null`).
+   * in the page's first group of column headers, a line without value tokens made of
+   * column-header words and printed in the value zone, or a separator line, is a
+   * column-header line; elsewhere a separator line, a `CAUTION:` banner or a column-header
+   * line of the page printed again is ignored; a line without value tokens, or a keyed line
+   * (`RECAP FOR: …`), is a heading at its indentation; anything else is an amount line
+   * (`null`).
    */
   classifyLine(text: string, context: LineContext): LineClass {
     const { tokens } = context;
     if (
-      tokens.length === 0 && context.firstHeaderGroup && startsInValueZone(text) &&
-      isColumnHeaderLine(text, this.columnHeaderWords)
+      tokens.length === 0 && context.firstHeaderGroup &&
+      (SEPARATOR_LINE.test(text) ||
+        (startsInValueZone(text) && isColumnHeaderLine(text, this.columnHeaderWords)))
     ) {
       return { kind: "column-header" };
     }
     if (SEPARATOR_LINE.test(text) || CAUTION_LINE.test(text)) return { kind: "ignore" };
+    if (tokens.length === 0 && context.headerLines.some((h) => h.trimEnd() === text.trimEnd())) {
+      return { kind: "ignore" }; // a column-header line printed again further down the page
+    }
     if (tokens.length === 0 || KEYED_LINE.test(text)) {
       return {
         kind: "heading",

@@ -6,7 +6,7 @@
  *
  * Checked: every record has the 47 fields in order, source_date = PROC DATE, a known
  * currency, and `classifyTransaction` gives one of the four classes (both reversal forms of
- * each occur); the leaf VSS-120 rows classify (`classifyAmountLine`) as the class they stand
+ * each occur), and the product's `processRecord` validates it and agrees on the class; the leaf VSS-120 rows classify (`classifyAmountLine`) as the class they stand
  * for and sum, per currency and class, to the records' count and Σ dest_value; VSS-110 leaf
  * interchange sums equal the records, reimbursement fees are within half a cent per leaf of
  * the records' commissions, and rollup and funds figures are the exact sums of their
@@ -18,6 +18,7 @@
 
 import assert from "node:assert/strict";
 import { CLEARING_FIELDS } from "../../src/models/transaction.ts";
+import { processRecord } from "../../src/processor/record_processor.ts";
 import { classifyAmountLine } from "../../src/processor/report_class.ts";
 import { classifyTransaction } from "../../src/processor/transaction_type.ts";
 import { generate, type GenerateResult } from "../../src/generator/generate.ts";
@@ -46,7 +47,10 @@ interface Fixture {
   summary: {
     proc_date: string;
     hierarchy: { funds: { id: string }; rollups: { id: string; leaves: string[] }[] };
-    totals: Record<string, Record<string, unknown> & { classes: Record<string, Record<string, unknown>> }>;
+    totals: Record<
+      string,
+      Record<string, unknown> & { classes: Record<string, Record<string, unknown>> }
+    >;
   };
   /** By "BRL COMPRA". */
   clearing: Map<string, Sums>;
@@ -61,7 +65,9 @@ async function fixture(seed: number, pages: number, transactions: number): Promi
     const clearing = new Map<string, Sums>();
     const forms = new Set<string>();
     for (const path of result.clearing.paths) {
-      for (const r of readClearing(await Deno.readTextFile(path))) {
+      const text = await Deno.readTextFile(path);
+      const lines = text.split("\n").filter((l) => l.startsWith("  {"));
+      for (const [index, r] of readClearing(text).entries()) {
         assert.deepEqual(Object.keys(r), [...CLEARING_FIELDS]);
         assert.equal(r.source_date, summary.proc_date);
         const currency = CURRENCY[r.dest_currency!];
@@ -78,6 +84,15 @@ async function fixture(seed: number, pages: number, transactions: number): Promi
           reason_code: r.reason_code!,
         });
         assert.ok(CLASSES.includes(klass), `class ${klass}`);
+        // The product's own record pipeline accepts the record and agrees on its class.
+        const segment = {
+          index,
+          line: index + 2,
+          byteStart: 0,
+          byteEnd: 0,
+          text: lines[index].replace(/,$/, ""),
+        };
+        assert.equal(processRecord(segment, path).transaction_type, klass);
         assert.match(r.clearing_value!, /^\d+\.\d{6}$/);
         assert.match(r.dest_value!, /^\d+\.\d{2}$/);
         assert.equal(units(r.clearing_value!, 6), units(r.dest_value!, 2) * 10_000n);
@@ -134,7 +149,9 @@ for (const [seed, pages, transactions] of [[7, 300, 6000], [99, 60, 400]] as con
 
     await t.step("clearing records: every class, both reversal forms of each", () => {
       for (const c of ["BRL", "USD"]) {
-        for (const k of CLASSES) assert.ok((f.clearing.get(`${c} ${k}`)?.count ?? 0n) > 0n, `${c} ${k}`);
+        for (const k of CLASSES) {
+          assert.ok((f.clearing.get(`${c} ${k}`)?.count ?? 0n) > 0n, `${c} ${k}`);
+        }
       }
       const forms = [...f.forms].join("\n");
       assert.match(forms, /REVERSO-DE-COMPRA op=01 action=1/);
@@ -166,7 +183,10 @@ for (const [seed, pages, transactions] of [[7, 300, 6000], [99, 60, 400]] as con
           const v = valuesByEnd(line);
           const amount = v.get(87)!;
           assert.equal(amount < 0n, !klass.startsWith("REVERSO"), `sign of ${line}`);
-          assert.equal(v.get(klass.startsWith("REVERSO") ? 110 : 131), amount < 0n ? -amount : amount);
+          assert.equal(
+            v.get(klass.startsWith("REVERSO") ? 110 : 131),
+            amount < 0n ? -amount : amount,
+          );
           const key = `${page.currency} ${klass}`;
           const s = sums.get(key) ?? zero();
           s.count += v.get(66)!;
@@ -189,7 +209,8 @@ for (const [seed, pages, transactions] of [[7, 300, 6000], [99, 60, 400]] as con
         for (const [k, v] of rows110(page)) rows.set(k, v);
         byEntity.set(key, rows);
       }
-      const row = (entity: string, currency: string, k: string) => byEntity.get(`${entity} ${currency}`)!.get(k)!;
+      const row = (entity: string, currency: string, k: string) =>
+        byEntity.get(`${entity} ${currency}`)!.get(k)!;
       for (const currency of ["BRL", "USD"]) {
         const leafSum = new Map<number, bigint>();
         let fees = 0n;
@@ -200,14 +221,21 @@ for (const [seed, pages, transactions] of [[7, 300, 6000], [99, 60, 400]] as con
           assert.equal(row(leaf, currency, "INTERCHANGE VALUE|TOTAL ACQUIRER").get(103), 0n);
         }
         const c = (k: string) => f.clearing.get(`${currency} ${k}`) ?? zero();
-        assert.equal(leafSum.get(51), c("COMPRA").count + c("SAQUE").count + c("REVERSO-DE-COMPRA").count + c("REVERSO-DE-SAQUE").count);
+        assert.equal(
+          leafSum.get(51),
+          c("COMPRA").count + c("SAQUE").count + c("REVERSO-DE-COMPRA").count +
+            c("REVERSO-DE-SAQUE").count,
+        );
         assert.equal(leafSum.get(103), c("COMPRA").dest + c("SAQUE").dest);
         assert.equal(leafSum.get(77), c("REVERSO-DE-COMPRA").dest + c("REVERSO-DE-SAQUE").dest);
         assert.equal(leafSum.get(129), leafSum.get(77)! - leafSum.get(103)!);
         // Fees are rounded per leaf: within half a cent per leaf of the exact commissions.
         const micros = c("COMPRA").commission + c("SAQUE").commission;
         const diff = fees * 10_000n - micros;
-        assert.ok((diff < 0n ? -diff : diff) <= 5_000n * BigInt(leaves.size), `${currency} fees ${fees}`);
+        assert.ok(
+          (diff < 0n ? -diff : diff) <= 5_000n * BigInt(leaves.size),
+          `${currency} fees ${fees}`,
+        );
 
         // Rollups and the funds entity are exact sums of their children, row by row.
         const sumOf = (ids: string[]) => {
@@ -220,22 +248,42 @@ for (const [seed, pages, transactions] of [[7, 300, 6000], [99, 60, 400]] as con
           return out;
         };
         const flat = (id: string) =>
-          new Map([...byEntity.get(`${id} ${currency}`)!].flatMap(([k, v]) => [...v].map(([col, n]) => [`${k}@${col}`, n] as const)));
+          new Map(
+            [...byEntity.get(`${id} ${currency}`)!].flatMap(([k, v]) =>
+              [...v].map(([col, n]) => [`${k}@${col}`, n] as const)
+            ),
+          );
         for (const r of rollups) assert.deepEqual(flat(r.id), sumOf(r.leaves), `rollup ${r.id}`);
         assert.deepEqual(flat(fundsId), sumOf(rollups.map((r) => r.id)), "funds");
 
         const totals = f.summary.totals[currency] as Record<string, string | number>;
         const funds = (k: string, col: number) => row(fundsId, currency, k).get(col)!;
         assert.equal(BigInt(totals.count), funds("INTERCHANGE VALUE|TOTAL ISSUER", 51));
-        assert.equal(units(totals.interchange_debit as string, 2), funds("INTERCHANGE VALUE|TOTAL ISSUER", 103));
-        assert.equal(units(totals.reimbursement_credit as string, 2), funds("REIMBURSEMENT FEES|TOTAL ISSUER", 77));
-        assert.equal(units(totals.reimbursement_debit as string, 2), funds("REIMBURSEMENT FEES|TOTAL ISSUER", 103));
-        assert.equal(units(totals.visa_charges_debit as string, 2), funds("VISA CHARGES|TOTAL ISSUER", 103));
+        assert.equal(
+          units(totals.interchange_debit as string, 2),
+          funds("INTERCHANGE VALUE|TOTAL ISSUER", 103),
+        );
+        assert.equal(
+          units(totals.reimbursement_credit as string, 2),
+          funds("REIMBURSEMENT FEES|TOTAL ISSUER", 77),
+        );
+        assert.equal(
+          units(totals.reimbursement_debit as string, 2),
+          funds("REIMBURSEMENT FEES|TOTAL ISSUER", 103),
+        );
         assert.equal(
           units(totals.visa_charges_debit as string, 2),
-          units(totals.international_service_assessment as string, 2) + units(totals.currency_conversion_fees as string, 2),
+          funds("VISA CHARGES|TOTAL ISSUER", 103),
         );
-        assert.equal(BigInt(units(String(totals.net_settlement), 2)), funds("TOTAL|NET SETTLEMENT AMOUNT", 129));
+        assert.equal(
+          units(totals.visa_charges_debit as string, 2),
+          units(totals.international_service_assessment as string, 2) +
+            units(totals.currency_conversion_fees as string, 2),
+        );
+        assert.equal(
+          BigInt(units(String(totals.net_settlement), 2)),
+          funds("TOTAL|NET SETTLEMENT AMOUNT", 129),
+        );
         if (currency === "BRL") assert.equal(totals.visa_charges_debit, "0.00");
       }
     });
@@ -245,15 +293,22 @@ for (const [seed, pages, transactions] of [[7, 300, 6000], [99, 60, 400]] as con
       const fees110 = new Map<string, [bigint, bigint]>();
       for (const page of instancesOf(f, "VSS-110")) {
         for (const [k, v] of rows110(page)) {
-          if (k === "TOTAL|NET SETTLEMENT AMOUNT") net110.set(`${page.entityId} ${page.currency}`, v.get(129)!);
-          if (k === "REIMBURSEMENT FEES|TOTAL ISSUER") fees110.set(`${page.entityId} ${page.currency}`, [v.get(77)!, v.get(103)!]);
+          if (k === "TOTAL|NET SETTLEMENT AMOUNT") {
+            net110.set(`${page.entityId} ${page.currency}`, v.get(129)!);
+          }
+          if (k === "REIMBURSEMENT FEES|TOTAL ISSUER") {
+            fees110.set(`${page.entityId} ${page.currency}`, [v.get(77)!, v.get(103)!]);
+          }
         }
       }
       let finals = 0;
       for (const page of instancesOf(f, "VSS-115")) {
         for (const line of page.lines) {
           if (line.startsWith(" FINAL SETTLEMENT NET AMOUNT")) {
-            assert.equal(valuesByEnd(line).get(129), net110.get(`${page.entityId} ${page.currency}`));
+            assert.equal(
+              valuesByEnd(line).get(129),
+              net110.get(`${page.entityId} ${page.currency}`),
+            );
             finals++;
           }
         }
@@ -266,7 +321,11 @@ for (const [seed, pages, transactions] of [[7, 300, 6000], [99, 60, 400]] as con
           const m = /^ (?:RECAP|TOTAL) FOR: (\d{10})/.exec(line);
           if (m) entity = m[1];
           if (line.startsWith(" NET SETTLEMENT AMOUNT")) {
-            assert.equal(valuesByEnd(line).get(127), net110.get(`${entity} ${page.currency}`), line);
+            assert.equal(
+              valuesByEnd(line).get(127),
+              net110.get(`${entity} ${page.currency}`),
+              line,
+            );
             recaps++;
           }
         }
@@ -278,7 +337,10 @@ for (const [seed, pages, transactions] of [[7, 300, 6000], [99, 60, 400]] as con
         for (const line of page.lines) {
           if (line.startsWith(" TOTAL ISSUER REIMB FEES")) {
             const v = valuesByEnd(line);
-            assert.deepEqual([v.get(109), v.get(131)], fees110.get(`${page.entityId} ${page.currency}`));
+            assert.deepEqual(
+              [v.get(109), v.get(131)],
+              fees110.get(`${page.entityId} ${page.currency}`),
+            );
             feeTotals++;
           }
         }

@@ -36,7 +36,11 @@ export function readPages(text: string): TextPage[] {
     if (line === "\f") continue;
     const start = /^\f?\s?REPORT ID:/.test(line);
     if (start) {
-      const normal = line.startsWith("\f") ? " " + line.slice(1) : line.startsWith("REPORT") ? " " + line : line;
+      const normal = line.startsWith("\f")
+        ? " " + line.slice(1)
+        : line.startsWith("REPORT")
+        ? " " + line
+        : line;
       current = {
         reportId: /REPORT ID:\s+(\S+)/.exec(line)![1],
         page: Number(/PAGE:\s+(\d+)/.exec(line)![1]),

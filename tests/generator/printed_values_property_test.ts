@@ -89,7 +89,9 @@ async function checkSeeds(
         else {
           t.failed++;
           if (t.examples.length < 3) {
-            t.examples.push(`${where}: lost [${lost.slice(0, 5)}] invented [${invented.slice(0, 5)}]`);
+            t.examples.push(
+              `${where}: lost [${lost.slice(0, 5)}] invented [${invented.slice(0, 5)}]`,
+            );
           }
         }
       }

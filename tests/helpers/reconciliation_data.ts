@@ -320,14 +320,28 @@ export function vss120Page(options: {
     112,
     "PAGE:",
   ]], [131, String(options.page)]);
-  header([[2, "REPORTING FOR:"], [22, options.reportingFor], [33, "ACME BANCO S.A."], [
-    63,
-    "BRAZIL CIP NNSS SERVICE",
-  ], [112, "PROC DATE:"], [125, proc]]);
-  header([[2, "ROLLUP TO:"], [22, options.rollupTo], [33, "ACME GRUPO"], [
-    63,
-    "INTERCHANGE VALUE REPORT",
-  ], [112, "REPORT DATE:"], [125, proc]]);
+  header([
+    [2, "REPORTING FOR:"],
+    [22, options.reportingFor],
+    [33, "ACME BANCO S.A."],
+    [
+      63,
+      "BRAZIL CIP NNSS SERVICE",
+    ],
+    [112, "PROC DATE:"],
+    [125, proc],
+  ]);
+  header([
+    [2, "ROLLUP TO:"],
+    [22, options.rollupTo],
+    [33, "ACME GRUPO"],
+    [
+      63,
+      "INTERCHANGE VALUE REPORT",
+    ],
+    [112, "REPORT DATE:"],
+    [125, proc],
+  ]);
   header([[2, "FUNDS XFER ENTITY:"], [22, options.funds], [33, "ACME FUNDOS"]]);
   out.push("");
   header([[2, "SETTLEMENT CURRENCY:"], [24, options.currency]]);
@@ -349,7 +363,10 @@ export function vss120Page(options: {
     }
     out.push("");
   }
-  out.push("", "                                                   ***  END OF VSS-120 REPORT  ***");
+  out.push(
+    "",
+    "                                                   ***  END OF VSS-120 REPORT  ***",
+  );
   return out.join("\n");
 }
 

@@ -57,12 +57,16 @@ Deno.test("classifyAmountLine: which heading gives the transaction type", async 
     assert.equal(classifyAmountLine(["PURCHASE"], "ORIGINAL SALE"), "COMPRA");
     assert.equal(classifyAmountLine(["ATM CASH"], "REVERSAL"), "REVERSO-DE-SAQUE");
   });
-  await t.step("three levels: still the second heading", () => {
+  await t.step("three levels: the heading that names a transaction type, wherever it is", () => {
     assert.equal(
       classifyAmountLine([ISSUER, "PURCHASE", "27-DAY DEFER"], "ORIGINAL SALE"),
       "COMPRA",
     );
-    assert.equal(classifyAmountLine([ISSUER, "27-DAY DEFER", "PURCHASE"], "ORIGINAL SALE"), null);
+    assert.equal(
+      classifyAmountLine([ISSUER, "27-DAY DEFER", "PURCHASE"], "ORIGINAL SALE"),
+      "COMPRA",
+    );
+    assert.equal(classifyAmountLine([ISSUER, "27-DAY DEFER", "QUASI-CASH"], "ORIGINAL SALE"), null);
   });
   await t.step("blanks are collapsed in headings and labels", () => {
     assert.equal(classifyAmountLine([ISSUER, "  ATM   CASH "], " ORIGINAL   WITHDRAWAL "), "SAQUE");
@@ -106,4 +110,22 @@ Deno.test("every rule maps to a declared class", () => {
     assert.ok((TRANSACTION_CLASSES as readonly string[]).includes(cls), cls);
   }
   assert.deepEqual(new Set(REPORT_CLASS_RULES.values()), new Set(TRANSACTION_CLASSES));
+});
+
+Deno.test("the transaction-type heading is found below deferment and network levels", () => {
+  // VSS-910: ISSUER TRANSACTIONS - NO DEFERMENT - PURCHASE; the 2nd heading is the deferment.
+  assert.equal(
+    classifyAmountLine(["ISSUER TRANSACTIONS", "NO DEFERMENT", "PURCHASE"], "ORIGINAL SALE"),
+    "COMPRA",
+  );
+  // VSS-130: a network and jurisdiction below the cycle: the type is still PURCHASE.
+  assert.equal(
+    classifyAmountLine(
+      ["ISSUER TRANSACTIONS", "ATM CASH", "ORIGINAL WITHDRAWAL", "VISA L.A.C."],
+      "ORIGINAL WITHDRAWAL",
+    ),
+    "SAQUE",
+  );
+  // No type heading: the second heading, as the original tool did.
+  assert.equal(classifyAmountLine(["A", "PURCHASE X"], "ORIGINAL SALE"), null);
 });

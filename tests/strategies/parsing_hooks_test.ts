@@ -62,6 +62,24 @@ Deno.test("separator lines and CAUTION banners carry nothing, and close no secti
   assert.equal(page.amounts[0].total_amount, "-1393907.35");
 });
 
+Deno.test("column-header lines printed again further down are neither headings nor amounts", () => {
+  const page = new Vss110Strategy().parse(segment([
+    ...HEADER,
+    ...COLUMNS,
+    "",
+    " INTERCHANGE VALUE",
+    ROW,
+    "",
+    ...COLUMNS,
+    "",
+    ROW.replace("TOTAL ISSUER", "TOTAL OTHER "),
+  ]));
+  assert.deepEqual(
+    page.amounts.map((a) => [a.label, a.localSections.map((h) => h.text)]),
+    [["TOTAL ISSUER", ["INTERCHANGE VALUE"]], ["TOTAL OTHER", ["INTERCHANGE VALUE"]]],
+  );
+});
+
 Deno.test("a heading made of header words before the column headers stays a heading", () => {
   assert.equal(startsInValueZone(" INTERCHANGE VALUE"), false);
   assert.equal(startsInValueZone(COLUMNS[1]), true);

@@ -65,21 +65,3 @@ export function entitiesFor(h: Hierarchy, levels: Levels): Entity[] {
   if (levels === "groups") return [...h.rollups, h.funds];
   return [h.funds];
 }
-
-/** Counts and amounts of a group of transactions; `amount` signed (CR +, DB −). */
-export interface Totals {
-  count: bigint;
-  amount: bigint;
-  fee: bigint;
-}
-
-/** Sums totals. */
-export function addTotals(items: Iterable<Totals>): Totals {
-  let count = 0n, amount = 0n, fee = 0n;
-  for (const t of items) {
-    count += t.count;
-    amount += t.amount;
-    fee += t.fee;
-  }
-  return { count, amount, fee };
-}

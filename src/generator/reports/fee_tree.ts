@@ -84,23 +84,27 @@ export function feeTreeBody(
     ? [DOMESTIC_REGION]
     : REGIONS.slice(0, regions).map((r) => r.label);
   const network = CURRENCIES[currency].network;
-  const purchasePrograms = [...Array(programs).keys()];
-  const cycles = (reversal: boolean) => [
-    ...(parts.purchases
-      ? [{ name: reversal ? "PURCHASE REVERSAL" : "ORIGINAL SALE", programs: purchasePrograms }]
-      : []),
-    ...(parts.withdrawals
-      ? [{ name: reversal ? "ATM CASH REVERSAL" : "ORIGINAL WITHDRAWAL", programs: [programs] }]
-      : []),
-  ];
+  const purchases = { programs: [...Array(programs).keys()] };
+  const withdrawals = { programs: [programs] };
   const types = [
     ...(parts.purchases
-      ? [{ name: "PURCHASE", reversal: false, cycles: cycles(false).slice(0, 1) }]
+      ? [{ name: "PURCHASE", reversal: false, cycles: [{ name: "ORIGINAL SALE", ...purchases }] }]
       : []),
     ...(parts.withdrawals
-      ? [{ name: "ATM CASH", reversal: false, cycles: cycles(false).slice(-1) }]
+      ? [{
+        name: "ATM CASH",
+        reversal: false,
+        cycles: [{ name: "ORIGINAL WITHDRAWAL", ...withdrawals }],
+      }]
       : []),
-    { name: "REVERSALS", reversal: true, cycles: cycles(true) },
+    {
+      name: "REVERSALS",
+      reversal: true,
+      cycles: [
+        ...(parts.purchases ? [{ name: "PURCHASE REVERSAL", ...purchases }] : []),
+        ...(parts.withdrawals ? [{ name: "ATM CASH REVERSAL", ...withdrawals }] : []),
+      ],
+    },
   ];
   const cell = (reversal: boolean, program: number, region: number): Sum => {
     const c = ctx.agg.feeCell(entity, currency, reversal, program, region);
@@ -112,12 +116,12 @@ export function feeTreeBody(
     };
   };
   const label = (program: number) => program < programs ? PROGRAMS[program].label : ATM_PROGRAM;
-  const any = types.some((t) =>
+  const hasRows = types.some((t) =>
     t.cycles.some((c) =>
       c.programs.some((p) => regionLabels.some((_, r) => cell(t.reversal, p, r).count > 0n))
     )
   );
-  if (!any) return null;
+  if (!hasRows) return null;
 
   return (function* (): Generator<BodyLine> {
     yield heading(2, "ISSUER TRANSACTIONS");
@@ -125,8 +129,6 @@ export function feeTreeBody(
     const all = zero();
     for (const type of types) {
       const typeSum = zero();
-      const typeLines: BodyLine[] = [];
-      // A type's cycles are few; its rows are generated lazily below, so only test emptiness.
       const cyclesWithData = type.cycles.filter((c) =>
         c.programs.some((p) => regionLabels.some((_, r) => cell(type.reversal, p, r).count > 0n))
       );
@@ -154,9 +156,9 @@ export function feeTreeBody(
         yield feeLine(8, `TOTAL ${cycle.name}`, cycleSum);
         add(typeSum, cycleSum);
       }
-      typeLines.push(feeLine(5, `TOTAL ${type.name}`, typeSum));
-      typeLines.push(netLine(5, `NET   ${type.name}`, typeSum), blank);
-      yield* typeLines;
+      yield feeLine(5, `TOTAL ${type.name}`, typeSum);
+      yield netLine(5, `NET   ${type.name}`, typeSum);
+      yield blank;
       add(all, typeSum);
     }
     yield row(

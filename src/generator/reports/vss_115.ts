@@ -21,7 +21,7 @@
  */
 
 import { blank, type BodyLine, endMarker, heading, row } from "../ep747_writer.ts";
-import { Line, padLines, textLine } from "../fixed_width.ts";
+import { Line, padLines } from "../fixed_width.ts";
 import { type Flow, net, settlementOf, ZERO } from "../settlement.ts";
 import type { ReportDefinition } from "./common.ts";
 
@@ -79,6 +79,3 @@ export const vss115: ReportDefinition = {
   levels: "all",
   body: (ctx, entity, currency) => body(settlementOf(ctx.agg, entity.index, currency)),
 };
-
-/** Used by tests: the heading text of a block. */
-export const BLOCK_HEADING = (mode: string): string => textLine(2, `${mode} TRANSACTIONS`);
