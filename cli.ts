@@ -23,6 +23,7 @@ import { FinstreamError } from "./src/models/errors.ts";
 import { EXIT_ERROR } from "./src/orchestrator/run_summary.ts";
 import { type Config, layeredEnv, readDotEnv, resolveConfig } from "./src/utils/config.ts";
 import { type CommandContext, COMMANDS, USAGE, UsageError } from "./src/cli/commands.ts";
+import { runGenerate } from "./src/generator/generate_command.ts";
 import denoJson from "./deno.json" with { type: "json" };
 
 const OPTIONS = {
@@ -35,6 +36,7 @@ const OPTIONS = {
   workers: { type: "string" },
   "write-mode": { type: "string" },
   plugins: { type: "string", multiple: true },
+  strategy: { type: "string", multiple: true },
   "env-file": { type: "string" },
   json: { type: "boolean", default: false },
   "dry-run": { type: "boolean", default: false },
@@ -68,6 +70,8 @@ function parse(args: string[]) {
 
 /** Runs the command line with `args`; returns the exit status. */
 export async function main(args: string[]): Promise<number> {
+  // `generate` has options of its own (--out, --seed, …), parsed by its module.
+  if (args[0] === "generate") return await runGenerate(args.slice(1));
   const { values, positionals } = parse(args);
   if (values.version) {
     console.log(denoJson.version);
@@ -91,6 +95,7 @@ export async function main(args: string[]): Promise<number> {
     workers: values.workers,
     writeMode: values["write-mode"],
     plugins: values.plugins?.join(","),
+    strategies: values.strategy?.join(","),
   }, layeredEnv(dotenv));
   const context: CommandContext = { args: rest, values, config };
   return await run(context);

@@ -19,8 +19,8 @@ import {
   summaryJson,
   summaryText,
 } from "../orchestrator/run_summary.ts";
-import { loadStrategies } from "../strategies/loader.ts";
-import { StrategyRegistry } from "../strategies/registry.ts";
+import { WorkerPool } from "../orchestrator/worker_pool.ts";
+import { pluginDirUrl, strategyModuleSpecifier } from "../utils/plugin_paths.ts";
 import type { Config } from "../utils/config.ts";
 import { describeConfig } from "../utils/config.ts";
 import { closeLogging, configureLogging } from "../utils/logging.ts";
@@ -82,6 +82,8 @@ Options:
   --write-mode MODE    auto|copy|insert for clearing rows (env FINSTREAM_WRITE_MODE, default auto)
   --batch-size N       clearing records per transaction (env FINSTREAM_BATCH_SIZE, default 1000)
   --plugins DIR        extra strategy folder, repeatable (env FINSTREAM_PLUGINS, comma-separated)
+  --strategy MODULE    one strategy module (path, file URL, npm:/jsr: specifier), repeatable
+                       (env FINSTREAM_STRATEGIES); plugins override built-in strategies
   --log-dir DIR        log folder (env FINSTREAM_LOG_DIR, default logs)
   --log-level LEVEL    trace|debug|info|warning|error (env FINSTREAM_LOG_LEVEL, default info)
   --env-file FILE      settings file read under the environment (default .env)
@@ -125,6 +127,7 @@ async function runIngest(context: CommandContext, dryRun: boolean): Promise<numb
       writeMode: config.writeMode === "auto" ? undefined : config.writeMode,
       batchSize: config.batchSize,
       pluginDirs: config.plugins,
+      strategyModules: config.strategies,
       progress,
     };
     const summary = dryRun
@@ -214,7 +217,14 @@ async function runDlq(context: CommandContext): Promise<number> {
     try {
       const results = await withDatabase(
         config,
-        (db) => replayDeadLetters({ db, ids, all, pluginDirs: config.plugins }),
+        (db) =>
+          replayDeadLetters({
+            db,
+            ids,
+            all,
+            pluginDirs: config.plugins,
+            strategyModules: config.strategies,
+          }),
       );
       if (json) console.log(JSON.stringify(results));
       else {
@@ -239,22 +249,31 @@ async function runStrategiesList(context: CommandContext): Promise<number> {
       `unknown strategies command "${context.args[0] ?? ""}" (try: strategies list)`,
     );
   }
-  const registry = await loadStrategies({ registry: new StrategyRegistry() });
-  for (const dir of context.config.plugins) {
-    const absolute = dir.startsWith("/") ? dir : `${Deno.cwd()}/${dir}`;
-    await loadStrategies({
-      dir: new URL(`file://${absolute.replace(/\/?$/, "/")}`),
-      registry,
-      source: "plugin",
-    });
+  // Plugins run only inside the permission-scoped workers, so a worker lists them.
+  const pool = await WorkerPool.start({
+    size: 1,
+    strategyDirs: context.config.plugins.map(pluginDirUrl),
+    strategyModules: context.config.strategies.map(strategyModuleSpecifier),
+  });
+  let strategies;
+  try {
+    strategies = await pool.describeStrategies();
+  } finally {
+    pool.close();
   }
-  const rows = registry.list().map((e) => [
-    e.strategy.reportId,
+  const shortName = (module?: string) => {
+    if (!module) return "-";
+    if (!module.startsWith("file:")) return module;
+    return decodeURIComponent(new URL(module).pathname.split("/").slice(-2).join("/"));
+  };
+  const rows = strategies.map((e) => [
+    e.reportId,
     e.source,
-    e.module ? decodeURIComponent(new URL(e.module).pathname.split("/").slice(-2).join("/")) : "-",
-    e.strategy.constructor.name,
+    shortName(e.module),
+    e.className,
+    e.overrides ? `overrides built-in ${shortName(e.overrides)}` : "",
   ]);
-  rows.unshift(["report id", "source", "module", "class"]);
+  rows.unshift(["report id", "source", "module", "class", "note"]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd());
   console.log(

@@ -54,6 +54,7 @@ import {
 import { loadStrategies } from "../strategies/loader.ts";
 import type { StrategyRegistry } from "../strategies/registry.ts";
 import { getLog } from "../utils/logging.ts";
+import { pluginDirUrl, strategyModuleSpecifier } from "../utils/plugin_paths.ts";
 import { maskCardNumbersInText } from "../utils/pan_mask.ts";
 import { parseCopyText, TRANSACTION_COLUMNS } from "../writer/copy_format.ts";
 import type { Database } from "../writer/database.ts";
@@ -87,6 +88,8 @@ export interface IngestOptions {
   registry?: StrategyRegistry;
   /** Extra strategy folders (file URLs or paths) loaded by the workers. @default [] */
   pluginDirs?: string[];
+  /** Single strategy modules (paths, file URLs or specifiers) loaded by the workers. */
+  strategyModules?: string[];
   /** The worker module (advanced: tests use an instrumented one). @default parse_worker.ts */
   workerUrl?: URL;
   /** How clearing rows are written. @default "copy" on a server, "insert" on PGlite */
@@ -212,12 +215,6 @@ function emptySummary(path: string): FileSummary {
   };
 }
 
-function toPlainUrl(dir: string): string {
-  if (/^[a-z]+:\/\//i.test(dir)) return dir.endsWith("/") ? dir : dir + "/";
-  const absolute = dir.startsWith("/") ? dir : `${Deno.cwd()}/${dir}`;
-  return new URL(`file://${absolute.endsWith("/") ? absolute : absolute + "/"}`).href;
-}
-
 function location(error: SerializedError, fallback: {
   lineStart?: number;
   lineEnd?: number;
@@ -296,7 +293,8 @@ export async function ingest(
     ? inProcess(options.registry ?? await loadStrategies())
     : await WorkerPool.start({
       size: options.workers,
-      strategyDirs: (options.pluginDirs ?? []).map(toPlainUrl),
+      strategyDirs: (options.pluginDirs ?? []).map(pluginDirUrl),
+      strategyModules: (options.strategyModules ?? []).map(strategyModuleSpecifier),
       workerUrl: options.workerUrl,
     });
   const controller = new AbortController();

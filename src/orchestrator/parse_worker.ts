@@ -16,6 +16,8 @@
 
 import { loadStrategies } from "../strategies/loader.ts";
 import { StrategyRegistry } from "../strategies/registry.ts";
+import { ParsingStrategy } from "../strategies/parsing_strategy.ts";
+import { StrategyLoadError } from "../models/errors.ts";
 import { runJob } from "./job_runner.ts";
 import { type InitMessage, type Job, serializeError, type WorkerReply } from "./work_protocol.ts";
 
@@ -30,6 +32,26 @@ async function init(message: InitMessage): Promise<void> {
       source: message.pluginDirs.includes(dir) ? "plugin" : "built-in",
     });
   }
+  for (const specifier of message.strategyModules) {
+    let module: Record<string, unknown>;
+    try {
+      module = await import(specifier);
+    } catch (error) {
+      throw new StrategyLoadError(
+        `cannot import strategy ${specifier}: ${(error as Error).message}`,
+      );
+    }
+    const Strategy = module.default;
+    if (typeof Strategy !== "function" || !(Strategy.prototype instanceof ParsingStrategy)) {
+      throw new StrategyLoadError(
+        `${specifier} must export default a ParsingStrategy subclass (e.g. ColumnReportStrategy)`,
+      );
+    }
+    fresh.register(new (Strategy as new () => ParsingStrategy)(), {
+      source: "plugin",
+      module: specifier,
+    });
+  }
   registry = fresh;
 }
 
@@ -37,8 +59,21 @@ function reply(message: WorkerReply, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
 
-self.onmessage = async (event: MessageEvent<InitMessage | Job>) => {
+self.onmessage = async (event: MessageEvent<InitMessage | DescribeMessage | Job>) => {
   const message = event.data;
+  if (message.type === "describe") {
+    reply({
+      type: "described",
+      strategies: (registry?.list() ?? []).map((e) => ({
+        reportId: e.strategy.reportId,
+        source: e.source,
+        module: e.module,
+        className: e.strategy.constructor.name,
+        overrides: e.overrides,
+      })),
+    });
+    return;
+  }
   if (message.type === "init") {
     try {
       await init(message);

@@ -24,6 +24,7 @@ import { SectionContinuity } from "../processor/section_continuity.ts";
 import type { StrategyRegistry } from "../strategies/registry.ts";
 import { encodeWindows1252 } from "../utils/windows1252.ts";
 import { getLog } from "../utils/logging.ts";
+import { pluginDirUrl, strategyModuleSpecifier } from "../utils/plugin_paths.ts";
 import {
   type DeadLetterRow,
   getDeadLetters,
@@ -47,8 +48,10 @@ export interface ReplayOptions {
   all?: boolean;
   /** Strategies, in-process; without it the built-in (and plugin) strategies run in workers. */
   registry?: StrategyRegistry;
-  /** Plugin strategy folders (file URLs) for the workers. */
+  /** Plugin strategy folders (paths or file URLs) for the workers. */
   pluginDirs?: string[];
+  /** Single strategy modules (paths, file URLs or specifiers) for the workers. */
+  strategyModules?: string[];
 }
 
 /** What happened to one item. */
@@ -81,7 +84,8 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
   const registry = options.registry;
   const pool = registry ? null : await WorkerPool.start({
     size: 1,
-    strategyDirs: options.pluginDirs ?? [],
+    strategyDirs: (options.pluginDirs ?? []).map(pluginDirUrl),
+    strategyModules: (options.strategyModules ?? []).map(strategyModuleSpecifier),
   });
   const run = (job: Job): Promise<JobResult> =>
     pool ? pool.run(job) : Promise.resolve(runJob(job, registry!));

@@ -24,6 +24,22 @@ export interface InitMessage {
   strategyDirs: string[];
   /** Which of those folders are plugins (listed as such; they override built-ins). */
   pluginDirs: string[];
+  /** Single strategy modules (URLs or specifiers) loaded after the folders, as plugins. */
+  strategyModules: string[];
+}
+
+/** Asks a worker which strategies it has loaded. */
+export interface DescribeMessage {
+  type: "describe";
+}
+
+/** One strategy as a worker describes it. */
+export interface StrategyDescription {
+  reportId: string;
+  source: "built-in" | "plugin";
+  module?: string;
+  className: string;
+  overrides?: string;
 }
 
 /** A batch of EP747 pages. */
@@ -127,6 +143,7 @@ export type JobResult = PageJobResult | RecordJobResult;
 export type WorkerReply =
   | { type: "ready" }
   | { type: "init-failed"; error: SerializedError }
+  | { type: "described"; strategies: StrategyDescription[] }
   | { type: "result"; result: JobResult }
   | { type: "failed"; id: number; error: SerializedError };
 

@@ -26,7 +26,13 @@
 
 import { StrategyLoadError } from "../models/errors.ts";
 import { BUILTIN_STRATEGIES_DIR } from "../strategies/loader.ts";
-import type { InitMessage, Job, JobResult, WorkerReply } from "./work_protocol.ts";
+import type {
+  InitMessage,
+  Job,
+  JobResult,
+  StrategyDescription,
+  WorkerReply,
+} from "./work_protocol.ts";
 
 /** A worker died while running a job. */
 export class WorkerCrashedError extends Error {
@@ -50,6 +56,8 @@ export interface WorkerPoolOptions {
   size?: number;
   /** Plugin strategy folders (file URLs) loaded after the built-in ones. @default [] */
   strategyDirs?: string[];
+  /** Single plugin strategy modules (file URLs or specifiers), loaded last. @default [] */
+  strategyModules?: string[];
   /** The worker module. @default `parse_worker.ts` beside this module */
   workerUrl?: URL;
   /** Folders the workers may read besides the strategy folders (e.g. the source tree). */
@@ -85,6 +93,7 @@ export class WorkerPool {
       type: "init",
       strategyDirs: [BUILTIN_STRATEGIES_DIR.href, ...plugins],
       pluginDirs: plugins,
+      strategyModules: options.strategyModules ?? [],
     };
   }
 
@@ -104,6 +113,9 @@ export class WorkerPool {
   get permissions(): Deno.PermissionOptionsObject {
     const read = [
       ...this.#init.strategyDirs.map((d) => new URL(d)),
+      ...this.#init.strategyModules.filter((m) => m.startsWith("file:")).map((m) =>
+        new URL("./", m)
+      ),
       SOURCE_DIR,
       ...(this.#options.workerUrl ? [new URL("./", this.#options.workerUrl)] : []),
       ...(this.#options.extraReadDirs ?? []).map((d) => new URL(d)),
@@ -207,6 +219,29 @@ export class WorkerPool {
         reject(error);
       }
     });
+  }
+
+  /** The strategies the workers loaded (asked of one worker; they all load the same). */
+  async describeStrategies(): Promise<StrategyDescription[]> {
+    const slot = await this.#acquire();
+    try {
+      return await new Promise<StrategyDescription[]>((resolve, reject) => {
+        const onMessage = (event: MessageEvent<WorkerReply>) => {
+          if (event.data.type !== "described") return;
+          slot.worker.removeEventListener("message", onMessage);
+          resolve(event.data.strategies);
+        };
+        slot.worker.addEventListener("message", onMessage);
+        try {
+          slot.worker.postMessage({ type: "describe" });
+        } catch (error) {
+          slot.worker.removeEventListener("message", onMessage);
+          reject(error);
+        }
+      });
+    } finally {
+      this.#release(slot);
+    }
   }
 
   /** Terminates every worker. */

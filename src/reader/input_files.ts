@@ -1,8 +1,9 @@
 /**
  * Expands the paths given to `ingest` (files and folders) into a sorted list of files.
  *
- * Techniques: `Deno.stat` / `Deno.readDir` walk; hidden files and files named
- * `*.expected.json` (test oracles) are skipped in folders, never when named explicitly;
+ * Techniques: `Deno.stat` / `Deno.readDir` walk; hidden files, `*.md`, test oracles
+ * (`*.expected.json`) and the generator's `generate_summary.json` are skipped in folders,
+ * never when named explicitly;
  * a missing path is an `InputFileError` naming it.
  *
  * @example
@@ -16,8 +17,10 @@
 
 import { InputFileError } from "../models/errors.ts";
 
+/** Files a folder may hold that are not inputs: hidden files, docs, generator bookkeeping. */
 function skippedInFolder(name: string): boolean {
-  return name.startsWith(".") || name.endsWith(".expected.json") || name.endsWith(".md");
+  return name.startsWith(".") || name.endsWith(".md") || name.endsWith(".expected.json") ||
+    name === "generate_summary.json";
 }
 
 /** Files named by `paths`: files as given, folders walked recursively, sorted by path. */

@@ -33,6 +33,8 @@ export interface RegisteredStrategy {
   source: StrategySource;
   /** Module URL or path the strategy was loaded from, when known. */
   module?: string;
+  /** For a plugin that replaced a built-in strategy: the built-in's module. */
+  overrides?: string;
 }
 
 /** Strategies by report id. */
@@ -53,7 +55,10 @@ export class StrategyRegistry {
     const source = options.source ?? "built-in";
     const existing = this.#entries.get(id);
     if (existing && existing.source === "plugin" && source === "built-in") return;
-    this.#entries.set(id, { strategy, source, module: options.module });
+    const overrides = existing?.source === "built-in" && source === "plugin"
+      ? existing.module ?? existing.strategy.constructor.name
+      : existing?.overrides;
+    this.#entries.set(id, { strategy, source, module: options.module, overrides });
   }
 
   /** The strategy for `reportId`, if any. */

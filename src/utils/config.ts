@@ -33,6 +33,7 @@ export const ENV_VARS = {
   workers: "FINSTREAM_WORKERS",
   writeMode: "FINSTREAM_WRITE_MODE",
   plugins: "FINSTREAM_PLUGINS",
+  strategies: "FINSTREAM_STRATEGIES",
 } as const;
 
 /** The command-line flag of each setting. */
@@ -46,6 +47,7 @@ export const FLAGS: Readonly<Record<keyof typeof ENV_VARS, string>> = {
   workers: "--workers",
   writeMode: "--write-mode",
   plugins: "--plugins",
+  strategies: "--strategy",
 };
 
 /** Settings that can come from flags (camelCase keys of {@link ENV_VARS}). */
@@ -78,6 +80,8 @@ export interface Config {
   writeMode: "auto" | "copy" | "insert";
   /** Extra strategy plugin folders. */
   plugins: string[];
+  /** Single strategy modules (file paths, file URLs or specifiers). */
+  strategies: string[];
 }
 
 const ConfigSchema = z.object({
@@ -97,6 +101,9 @@ const ConfigSchema = z.object({
   ),
   writeMode: z.enum(["auto", "copy", "insert"]).default("auto"),
   plugins: z.string().default("").transform((text) =>
+    text.split(",").map((p) => p.trim()).filter((p) => p !== "")
+  ),
+  strategies: z.string().default("").transform((text) =>
     text.split(",").map((p) => p.trim()).filter((p) => p !== "")
   ),
 });
@@ -132,6 +139,7 @@ export function describeConfig(config: Config): Record<string, string> {
     workers: String(config.workers),
     writeMode: config.writeMode,
     plugins: config.plugins.join(",") || "(none)",
+    strategies: config.strategies.join(",") || "(none)",
   };
 }
 

@@ -18,10 +18,19 @@ export const CHROMIUM = "/usr/bin/chromium";
 /** The apt line that installs it. */
 export const CHROMIUM_INSTALL = "apt-get install -y --no-install-recommends chromium";
 
-/** True when {@link CHROMIUM} exists. */
+/**
+ * True when {@link CHROMIUM} runs (`--version`): only run permission is needed, not read
+ * permission on `/usr/bin`.
+ */
 export function chromiumInstalled(): boolean {
   try {
-    return Deno.statSync(CHROMIUM).isFile;
+    const { success } = new Deno.Command(CHROMIUM, {
+      args: ["--version"],
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+    }).outputSync();
+    return success;
   } catch {
     return false;
   }

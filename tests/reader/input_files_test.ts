@@ -26,6 +26,7 @@ Deno.test("expandInputPaths", async (t) => {
       "in/EP747_20240705.TXT",
       "in/VISA_TRANSACTIONAL_CLEARING_20240705_01.json",
       "in/EP747_20240705.expected.json",
+      "in/generate_summary.json",
       "in/README.md",
       "in/.hidden",
       "in/.git/config",
@@ -62,6 +63,7 @@ Deno.test("expandInputPaths", async (t) => {
       async () => {
         const named = [
           `${root}/in/EP747_20240705.expected.json`,
+          `${root}/in/generate_summary.json`,
           `${root}/in/.hidden`,
           `${root}/in/README.md`,
         ];

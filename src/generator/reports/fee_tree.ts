@@ -116,12 +116,9 @@ export function feeTreeBody(
     };
   };
   const label = (program: number) => program < programs ? PROGRAMS[program].label : ATM_PROGRAM;
-  const hasRows = types.some((t) =>
-    t.cycles.some((c) =>
-      c.programs.some((p) => regionLabels.some((_, r) => cell(t.reversal, p, r).count > 0n))
-    )
-  );
-  if (!hasRows) return null;
+  const cycleHasRows = (reversal: boolean, cycle: { programs: number[] }) =>
+    cycle.programs.some((p) => regionLabels.some((_, r) => cell(reversal, p, r).count > 0n));
+  if (!types.some((t) => t.cycles.some((c) => cycleHasRows(t.reversal, c)))) return null;
 
   return (function* (): Generator<BodyLine> {
     yield heading(2, "ISSUER TRANSACTIONS");
@@ -129,9 +126,7 @@ export function feeTreeBody(
     const all = zero();
     for (const type of types) {
       const typeSum = zero();
-      const cyclesWithData = type.cycles.filter((c) =>
-        c.programs.some((p) => regionLabels.some((_, r) => cell(type.reversal, p, r).count > 0n))
-      );
+      const cyclesWithData = type.cycles.filter((c) => cycleHasRows(type.reversal, c));
       if (cyclesWithData.length === 0) continue;
       yield heading(5, type.name);
       for (const cycle of cyclesWithData) {
