@@ -29,6 +29,8 @@ export {
   type IngestOptions,
   type RunSummary,
 } from "./src/orchestrator/ingest.ts";
+export { type ProgressSnapshot, ProgressTracker } from "./src/orchestrator/progress.ts";
+export type { RetryOptions } from "./src/processor/retry.ts";
 export {
   EXIT_DEAD_LETTERS,
   EXIT_ERROR,
@@ -44,8 +46,17 @@ export {
   openDatabase,
 } from "./src/writer/database.ts";
 export { migrate, type Migration, MIGRATIONS } from "./src/writer/migrations.ts";
-export { type PageSegment, readEp747Pages } from "./src/reader/ep747_pages.ts";
-export { readJsonRecords, type RecordSegment } from "./src/reader/json_records.ts";
+export {
+  type PageSegment,
+  readEp747Pages,
+  type ReadPagesOptions,
+} from "./src/reader/ep747_pages.ts";
+export {
+  readJsonRecords,
+  type ReadJsonRecordsOptions,
+  type RecordSegment,
+} from "./src/reader/json_records.ts";
+export type { ByteSource } from "./src/reader/text_lines.ts";
 export { detectFileKind, type InputKind } from "./src/reader/file_kind.ts";
 export {
   type AmountLineInput,
@@ -58,22 +69,45 @@ export {
 export { GenericStrategy, genericStrategyFor } from "./src/strategies/generic_strategy.ts";
 export { ColumnReportStrategy } from "./src/strategies/column_report_strategy.ts";
 export type { ColumnSpec } from "./src/strategies/column_layout.ts";
+export type { ValueKind, ValueToken } from "./src/strategies/value_tokens.ts";
 export { parsePageHeader } from "./src/strategies/page_header.ts";
 export {
   defaultRegistry,
   type RegisteredStrategy,
   registerStrategy,
   StrategyRegistry,
+  type StrategySource,
 } from "./src/strategies/registry.ts";
-export { loadStrategies, reportIdFromFilename } from "./src/strategies/loader.ts";
+export {
+  loadStrategies,
+  type LoadStrategiesOptions,
+  reportIdFromFilename,
+} from "./src/strategies/loader.ts";
 export { processPage } from "./src/processor/page_processor.ts";
-export { processRecord } from "./src/processor/record_processor.ts";
-export { classifyAmountLine, REPORT_CLASS_RULES } from "./src/processor/report_class.ts";
-export { classifyTransaction, TRANSACTION_TYPE_RULES } from "./src/processor/transaction_type.ts";
-export { type Config, resolveConfig } from "./src/utils/config.ts";
+export { type ClassifiedTransaction, processRecord } from "./src/processor/record_processor.ts";
+export {
+  classifyAmountLine,
+  REPORT_CLASS_RULES,
+  type TransactionClass,
+} from "./src/processor/report_class.ts";
+export {
+  type ClassifiedFields,
+  classifyTransaction,
+  TRANSACTION_TYPE_RULES,
+  type TransactionType,
+  type TransactionTypeRule,
+} from "./src/processor/transaction_type.ts";
+export {
+  type Config,
+  type ConfigFlags,
+  ENV_VARS,
+  type EnvSource,
+  type LogLevel,
+  resolveConfig,
+} from "./src/utils/config.ts";
 export { parseAmount, parseCount } from "./src/utils/decimal.ts";
 export { maskCardNumbersInText, maskPan } from "./src/utils/pan_mask.ts";
-export type { AmountLine, ParsedPage, ReportHeader } from "./src/models/report.ts";
-export type { TransactionRow } from "./src/models/transaction.ts";
+export type { AmountLine, Heading, ParsedPage, ReportHeader } from "./src/models/report.ts";
+export type { ClearingRecord, TransactionRow } from "./src/models/transaction.ts";
 export * from "./src/models/errors.ts";
 export * from "./src/reconcile/mod.ts";

@@ -69,6 +69,13 @@ export class FinstreamError extends Error {
   /** The message without the location prefix. */
   readonly reason: string;
 
+  /**
+   * @param step The pipeline step that failed.
+   * @param code A stable, machine-readable code.
+   * @param reason What went wrong; the message is the location followed by it.
+   * @param location Where in the input (file, line or record, field).
+   * @param options Standard error options (`cause`).
+   */
   constructor(
     step: PipelineStep,
     code: string,
@@ -87,6 +94,7 @@ export class FinstreamError extends Error {
 
 /** A file could not be opened, read or recognised. */
 export class InputFileError extends FinstreamError {
+  /** Creates the error (step `read`, code `INPUT_FILE`) with `reason` at `location`. */
   constructor(reason: string, location: ErrorLocation = {}, options?: ErrorOptions) {
     super("read", "INPUT_FILE", reason, location, options);
   }
@@ -94,6 +102,7 @@ export class InputFileError extends FinstreamError {
 
 /** The bytes of a file could not be cut into pages or records (e.g. broken JSON). */
 export class SplitError extends FinstreamError {
+  /** Creates the error (step `split`, code `SPLIT`) with `reason` at `location`. */
   constructor(reason: string, location: ErrorLocation = {}, options?: ErrorOptions) {
     super("split", "SPLIT", reason, location, options);
   }
@@ -101,6 +110,7 @@ export class SplitError extends FinstreamError {
 
 /** An EP747 page could not be parsed by its strategy. */
 export class PageParseError extends FinstreamError {
+  /** Creates the error (step `parse`, code `PAGE_PARSE`) with `reason` at `location`. */
   constructor(reason: string, location: ErrorLocation = {}, options?: ErrorOptions) {
     super("parse", "PAGE_PARSE", reason, location, options);
   }
@@ -108,6 +118,7 @@ export class PageParseError extends FinstreamError {
 
 /** A clearing record is not valid JSON or does not match the schema. */
 export class RecordValidationError extends FinstreamError {
+  /** Creates the error (step `validate`, code `RECORD_INVALID`) with `reason` at `location`. */
   constructor(reason: string, location: ErrorLocation = {}, options?: ErrorOptions) {
     super("validate", "RECORD_INVALID", reason, location, options);
   }
@@ -115,6 +126,7 @@ export class RecordValidationError extends FinstreamError {
 
 /** A strategy module could not be loaded or registered. */
 export class StrategyLoadError extends FinstreamError {
+  /** Creates the error (step `parse`, code `STRATEGY_LOAD`) with `reason` at `location`. */
   constructor(reason: string, location: ErrorLocation = {}, options?: ErrorOptions) {
     super("parse", "STRATEGY_LOAD", reason, location, options);
   }
@@ -122,6 +134,7 @@ export class StrategyLoadError extends FinstreamError {
 
 /** The database refused a write, or could not be reached. */
 export class WriteError extends FinstreamError {
+  /** Creates the error (step `write`, code `WRITE`) with `reason` at `location`. */
   constructor(reason: string, location: ErrorLocation = {}, options?: ErrorOptions) {
     super("write", "WRITE", reason, location, options);
   }
@@ -129,6 +142,7 @@ export class WriteError extends FinstreamError {
 
 /** The database could not be opened or migrated. */
 export class DatabaseUnavailableError extends FinstreamError {
+  /** Creates the error (step `write`, code `DB_UNAVAILABLE`) with `reason`; it has no input location. */
   constructor(reason: string, options?: ErrorOptions) {
     super("write", "DB_UNAVAILABLE", reason, {}, options);
   }
@@ -136,6 +150,7 @@ export class DatabaseUnavailableError extends FinstreamError {
 
 /** Bad arguments or configuration. */
 export class ConfigError extends FinstreamError {
+  /** Creates the error (step `config`, code `CONFIG`) with `reason` at `location`. */
   constructor(reason: string, location: ErrorLocation = {}, options?: ErrorOptions) {
     super("config", "CONFIG", reason, location, options);
   }

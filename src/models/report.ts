@@ -31,14 +31,19 @@ export interface ReportHeader {
   page: number | null;
   /** PROC DATE, ISO `YYYY-MM-DD`. */
   proc_date: string | null;
+  /** ROLLUP TO entity as printed: id and name. */
   rollup_to: string | null;
+  /** The 10-digit id of the ROLLUP TO entity. */
   rollup_to_id: string | null;
   /** REPORT DATE, ISO `YYYY-MM-DD`. */
   report_date: string | null;
+  /** FUNDS XFER ENTITY as printed: id and name. */
   funds_xfer_entity: string | null;
+  /** The 10-digit id of the FUNDS XFER ENTITY. */
   funds_xfer_entity_id: string | null;
   /** Alpha currency code, e.g. `BRL`. */
   settlement_currency: string | null;
+  /** Alpha clearing currency code, when the header prints one. */
   clearing_currency: string | null;
   /** The centred title lines, e.g. `VISANET SETTLEMENT SERVICE`, `SETTLEMENT SUMMARY REPORT`. */
   summary: string[];
@@ -72,9 +77,13 @@ export interface AmountLine {
   row_date: string | null;
   /** A text reference printed in the row instead of a date, e.g. a rate table id `A1277`. */
   row_ref?: string | null;
+  /** The value of the count column, exact integer text. */
   count: string | null;
+  /** The value of the credit amount column, exact decimal text. */
   credit_amount: string | null;
+  /** The value of the debit amount column, exact decimal text. */
   debit_amount: string | null;
+  /** The value of the total amount column, exact decimal text (negative for `DB`). */
   total_amount: string | null;
   /** The line as printed. */
   raw: string;
@@ -84,6 +93,7 @@ export interface AmountLine {
 
 /** A page after its strategy has run. */
 export interface ParsedPage {
+  /** The page's header fields. */
   header: ReportHeader;
   /** Name of the strategy that parsed it, or `unparsed`. */
   strategy: string;
@@ -93,6 +103,7 @@ export interface ParsedPage {
   noData: boolean;
   /** The page carries the report's END marker. */
   ended: boolean;
+  /** The amount lines, in line order. */
   amounts: AmountLine[];
   /** Section state at the end of the page (see `strategies/section_stack.ts`). */
   endSections: { cutoff: number; local: Heading[] };

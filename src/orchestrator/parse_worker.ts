@@ -19,7 +19,13 @@ import { StrategyRegistry } from "../strategies/registry.ts";
 import { ParsingStrategy } from "../strategies/parsing_strategy.ts";
 import { StrategyLoadError } from "../models/errors.ts";
 import { runJob } from "./job_runner.ts";
-import { type InitMessage, type Job, serializeError, type WorkerReply } from "./work_protocol.ts";
+import {
+  type DescribeMessage,
+  type InitMessage,
+  type Job,
+  serializeError,
+  type WorkerReply,
+} from "./work_protocol.ts";
 
 let registry: StrategyRegistry | null = null;
 

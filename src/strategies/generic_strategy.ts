@@ -136,8 +136,10 @@ export function assignByAnchors(
 
 /** Parses pages of one report id that has no plugin, from their own column headers. */
 export class GenericStrategy extends ParsingStrategy {
+  /** The report id this instance parses. */
   readonly reportId: string;
 
+  /** A generic strategy for pages of `reportId`. */
   constructor(reportId: string) {
     super();
     this.reportId = reportId;

@@ -53,12 +53,17 @@ import { findValueTokens, FIRST_VALUE_COLUMN, type ValueToken } from "./value_to
 export interface LineValues {
   /** Every numeric column by name, exact decimal text. */
   columns: Record<string, string>;
+  /** A date printed in the row (processing date, CRS date), ISO `YYYY-MM-DD`, or null. */
   row_date: string | null;
   /** A text reference printed in the row (e.g. a rate table id), if any. */
   row_ref?: string | null;
+  /** The typed `count` column: exact integer text, or null. */
   count: string | null;
+  /** The typed `credit_amount` column: exact decimal text, or null. */
   credit_amount: string | null;
+  /** The typed `debit_amount` column: exact decimal text, or null. */
   debit_amount: string | null;
+  /** The typed `total_amount` column: exact decimal text (negative for `DB`), or null. */
   total_amount: string | null;
 }
 

@@ -29,7 +29,9 @@ export type StrategySource = "built-in" | "plugin";
 
 /** One registry entry. */
 export interface RegisteredStrategy {
+  /** The strategy instance. */
   strategy: ParsingStrategy;
+  /** Whether it is built in or came from a plugin. */
   source: StrategySource;
   /** Module URL or path the strategy was loaded from, when known. */
   module?: string;

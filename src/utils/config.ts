@@ -55,10 +55,14 @@ export type ConfigFlags = Partial<Record<keyof typeof ENV_VARS, string | undefin
 
 /** A source of environment variables (e.g. `Deno.env`, or a `Map` in tests). */
 export interface EnvSource {
+  /** The variable's value, or undefined when it is not set. */
   get(name: string): string | undefined;
 }
 
 const LOG_LEVELS = ["trace", "debug", "info", "warning", "error", "fatal"] as const;
+
+/** A log level, from `trace` (everything) to `fatal`. */
+export type LogLevel = typeof LOG_LEVELS[number];
 
 /** Resolved configuration. */
 export interface Config {
@@ -71,7 +75,7 @@ export interface Config {
   /** Folder of the log files. */
   logDir: string;
   /** Lowest level written to the info log. */
-  logLevel: typeof LOG_LEVELS[number];
+  logLevel: LogLevel;
   /** Clearing records per write transaction. */
   batchSize: number;
   /** Parse workers (0: parse in-process). */

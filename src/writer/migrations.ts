@@ -21,8 +21,11 @@ import * as reconciliation from "./migrations/002_reconciliation.ts";
 
 /** One migration. */
 export interface Migration {
+  /** Version number: migrations apply in ascending order, each once. */
   version: number;
+  /** Short name, e.g. `initial_schema`. */
   name: string;
+  /** The SQL applied, in one transaction. */
   sql: string;
 }
 

@@ -164,3 +164,34 @@ Deno.test("cli strategies list names the built-in strategies and their modules",
     await Deno.remove(tmp, { recursive: true });
   }
 });
+
+Deno.test("cli strategies list says which plugin overrides a built-in", async () => {
+  const tmp = await Deno.makeTempDir({ dir: "/tmp", prefix: "finstream-cli-" });
+  try {
+    await Deno.mkdir(`${tmp}/plugins`);
+    await Deno.writeTextFile(
+      `${tmp}/plugins/vss_110.ts`,
+      `export { default } from "${ROOT}strategies/vss_110.ts";\n`,
+    );
+    const result = await finstream(
+      [
+        "strategies",
+        "list",
+        "--plugins",
+        `${tmp}/plugins`,
+        "--strategy",
+        `${FIXTURES}/plugins/extra/vss_777.ts`,
+      ],
+      tmp,
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stdout,
+      /VSS-110\s+plugin\s+plugins\/vss_110\.ts\s+Vss110Strategy\s+overrides built-in strategies\/vss_110\.ts/,
+    );
+    assert.match(result.stdout, /VSS-777\s+plugin\s+extra\/vss_777\.ts/);
+    assert.match(result.stdout, /VSS-120\s+built-in/);
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+});

@@ -199,7 +199,9 @@ export async function loadInChromium(
           break;
         case "Log.entryAdded": {
           const entry = p.entry as { level: string; text: string; url?: string };
-          if (entry.level === "error") report.consoleErrors.push(`${entry.text} ${entry.url ?? ""}`);
+          if (entry.level === "error") {
+            report.consoleErrors.push(`${entry.text} ${entry.url ?? ""}`);
+          }
           break;
         }
         case "Network.requestWillBeSent":

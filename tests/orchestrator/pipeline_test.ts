@@ -274,3 +274,55 @@ Deno.test({
     }
   },
 });
+
+Deno.test(`a plugin that reads files, opens sockets or reads the environment is dead-lettered (${ENGINE})`, async () => {
+  await withTestDatabase(async ({ db, tmp }) => {
+    const path = `${tmp}/EP747_forbidden.TXT`;
+    await Deno.writeTextFile(
+      path,
+      pageWith(1) + pageWith(1, "VSS-666") + pageWith(2, "VSS-666") + pageWith(3, "VSS-666"),
+    );
+    const summary = await ingest([path], {
+      db,
+      workers: 1,
+      strategyModules: [new URL("plugins/forbidden/vss_666.ts", FIXTURES).pathname],
+    });
+    assert.deepEqual([summary.totals.stored, summary.totals.deadLettered], [1, 3]);
+    const dead = await db.sql`select error from dead_letters order by line_start`;
+    assert.match(
+      dead[0].error,
+      /VSS-666:Vss666Strategy failed: Requires read access to "\/etc\/hostname"/,
+    );
+    assert.match(dead[1].error, /Requires net access/);
+    assert.match(dead[2].error, /Requires env access to "HOME"/);
+  });
+});
+
+Deno.test(`a plugin for a built-in report id wins over the built-in (${ENGINE})`, async () => {
+  await withTestDatabase(async ({ db, tmp }) => {
+    const plugins = `${tmp}/plugins`;
+    await Deno.mkdir(plugins);
+    const base = new URL("../../src/strategies/", import.meta.url).href;
+    await Deno.writeTextFile(
+      `${plugins}/vss_110.ts`,
+      `import Vss110Strategy from "${new URL("../../strategies/vss_110.ts", import.meta.url).href}";
+import type { AmountLineInput, LineValues, PageLayout } from "${base}parsing_strategy.ts";
+export default class LabelledVss110 extends Vss110Strategy {
+  override parseAmounts(line: AmountLineInput, layout: PageLayout): LineValues {
+    const values = super.parseAmounts(line, layout);
+    return { ...values, columns: { ...values.columns, plugin: "1" } };
+  }
+}
+`,
+    );
+    const path = `${tmp}/EP747.TXT`;
+    await Deno.writeTextFile(path, pageWith(1));
+    await ingest([path], { db, workers: 1, pluginDirs: [plugins] });
+    const rows = await db.sql`
+      select r.strategy, a.columns->>'plugin' as plugin from amounts a join reports r on r.id = a.report_pk`;
+    assert.ok(rows.length > 0);
+    for (const row of rows) {
+      assert.deepEqual([row.strategy, row.plugin], ["VSS-110:LabelledVss110", "1"]);
+    }
+  });
+});
