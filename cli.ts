@@ -24,6 +24,8 @@ import { EXIT_ERROR } from "./src/orchestrator/run_summary.ts";
 import { type Config, layeredEnv, readDotEnv, resolveConfig } from "./src/utils/config.ts";
 import { type CommandContext, COMMANDS, USAGE, UsageError } from "./src/cli/commands.ts";
 import { runGenerate } from "./src/generator/generate_command.ts";
+import { serveParseJobs } from "./src/orchestrator/worker_service.ts";
+import { inWorkerScope, RUNNING_FROM_BUNDLE } from "./src/utils/runtime.ts";
 import denoJson from "./deno.json" with { type: "json" };
 
 const OPTIONS = {
@@ -113,7 +115,15 @@ export function explain(error: unknown): string {
   return `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
 }
 
-if (import.meta.main) {
+/**
+ * Runs the command line with `Deno.args` and exits with its status; inside a worker (the
+ * single-file bundle is also the parse worker's module) serves parse jobs instead.
+ */
+export async function runCli(): Promise<void> {
+  if (inWorkerScope()) {
+    serveParseJobs();
+    return;
+  }
   let code: number;
   try {
     code = await main(Deno.args);
@@ -123,3 +133,6 @@ if (import.meta.main) {
   }
   Deno.exit(code);
 }
+
+// In the bundle, `src/cli/bundle_entry.ts` calls runCli (import.meta is the bundle's there).
+if (import.meta.main && !RUNNING_FROM_BUNDLE) await runCli();

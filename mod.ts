@@ -44,6 +44,7 @@ export {
   type DatabaseOptions,
   DEFAULT_DATA_DIR,
   openDatabase,
+  type Sql,
 } from "./src/writer/database.ts";
 export { migrate, type Migration, MIGRATIONS } from "./src/writer/migrations.ts";
 export {
@@ -88,12 +89,14 @@ export { type ClassifiedTransaction, processRecord } from "./src/processor/recor
 export {
   classifyAmountLine,
   REPORT_CLASS_RULES,
+  TRANSACTION_CLASSES,
   type TransactionClass,
 } from "./src/processor/report_class.ts";
 export {
   type ClassifiedFields,
   classifyTransaction,
   TRANSACTION_TYPE_RULES,
+  TRANSACTION_TYPES,
   type TransactionType,
   type TransactionTypeRule,
 } from "./src/processor/transaction_type.ts";
@@ -108,6 +111,12 @@ export {
 export { parseAmount, parseCount } from "./src/utils/decimal.ts";
 export { maskCardNumbersInText, maskPan } from "./src/utils/pan_mask.ts";
 export type { AmountLine, Heading, ParsedPage, ReportHeader } from "./src/models/report.ts";
-export type { ClearingRecord, TransactionRow } from "./src/models/transaction.ts";
+export {
+  CLEARING_FIELDS,
+  type ClearingField,
+  type ClearingRecord,
+  type FieldOutput,
+  type TransactionRow,
+} from "./src/models/transaction.ts";
 export * from "./src/models/errors.ts";
 export * from "./src/reconcile/mod.ts";

@@ -20,6 +20,7 @@ import {
   summaryText,
 } from "../orchestrator/run_summary.ts";
 import { WorkerPool } from "../orchestrator/worker_pool.ts";
+import { RUNNING_FROM_BUNDLE } from "../utils/runtime.ts";
 import { pluginDirUrl, strategyModuleSpecifier } from "../utils/plugin_paths.ts";
 import type { Config } from "../utils/config.ts";
 import { describeConfig } from "../utils/config.ts";
@@ -34,7 +35,9 @@ import { fileURLToPath } from "node:url";
 import denoJson from "../../deno.json" with { type: "json" };
 
 /** The bundled sample files, ingested when `ingest` gets no path. */
-export const SAMPLES_DIR: string = fileURLToPath(new URL("../../data/samples/", import.meta.url));
+export const SAMPLES_DIR: string = RUNNING_FROM_BUNDLE
+  ? `${Deno.cwd()}/data/samples/`
+  : fileURLToPath(new URL("../../data/samples/", import.meta.url));
 
 /** A usage error: bad command or options. */
 export class UsageError extends Error {

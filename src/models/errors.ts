@@ -70,6 +70,8 @@ export class FinstreamError extends Error {
   readonly reason: string;
 
   /**
+   * Creates an error; its message is the formatted location followed by `reason`.
+   *
    * @param step The pipeline step that failed.
    * @param code A stable, machine-readable code.
    * @param reason What went wrong; the message is the location followed by it.

@@ -26,6 +26,7 @@
 
 import { StrategyLoadError } from "../models/errors.ts";
 import { BUILTIN_STRATEGIES_DIR } from "../strategies/loader.ts";
+import { BUNDLE_URL, RUNNING_FROM_BUNDLE } from "../utils/runtime.ts";
 import type {
   InitMessage,
   Job,
@@ -71,7 +72,10 @@ interface Slot {
 }
 
 const SOURCE_DIR = new URL("../", import.meta.url);
-const DEFAULT_WORKER = new URL("./parse_worker.ts", import.meta.url);
+/** The worker module: `parse_worker.ts`, or, in a bundle, the bundle itself. */
+const DEFAULT_WORKER = RUNNING_FROM_BUNDLE
+  ? BUNDLE_URL
+  : new URL("./parse_worker.ts", import.meta.url);
 
 /** The pool. */
 export class WorkerPool {
@@ -111,13 +115,18 @@ export class WorkerPool {
 
   /** The permissions every worker gets. */
   get permissions(): Deno.PermissionOptionsObject {
+    // In a bundle the built-in strategies and the source are compiled in: only plugin
+    // folders and the bundle's own folder are read.
     const read = [
-      ...this.#init.strategyDirs.map((d) => new URL(d)),
+      ...this.#init.strategyDirs.filter((d) =>
+        !RUNNING_FROM_BUNDLE || d !== BUILTIN_STRATEGIES_DIR.href
+      )
+        .map((d) => new URL(d)),
       ...this.#init.strategyModules.filter((m) => m.startsWith("file:")).map((m) =>
         new URL("./", m)
       ),
-      SOURCE_DIR,
-      ...(this.#options.workerUrl ? [new URL("./", this.#options.workerUrl)] : []),
+      ...(RUNNING_FROM_BUNDLE ? [] : [SOURCE_DIR]),
+      new URL("./", this.#options.workerUrl ?? DEFAULT_WORKER),
       ...(this.#options.extraReadDirs ?? []).map((d) => new URL(d)),
     ];
     return { read, net: false, env: false, write: false, run: false, ffi: false, sys: false };

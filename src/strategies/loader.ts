@@ -20,11 +20,25 @@
 import { StrategyLoadError } from "../models/errors.ts";
 import { ParsingStrategy } from "./parsing_strategy.ts";
 import { defaultRegistry, type StrategyRegistry, type StrategySource } from "./registry.ts";
+import { RUNNING_FROM_BUNDLE } from "../utils/runtime.ts";
 
-/** The folder of the built-in strategies. */
+/** The folder of the built-in strategies (in a bundle they are compiled in instead). */
 export const BUILTIN_STRATEGIES_DIR: URL = new URL("../../strategies/", import.meta.url);
 
 const STRATEGY_FILE = /^vss_[0-9a-z]+(?:_[0-9a-z]+)*\.(?:ts|js)$/;
+
+/**
+ * True for a strategy class: a subclass of {@link ParsingStrategy}, or — for a plugin that
+ * imported its base class from another copy of finstream (a package, the bundle) — a class
+ * whose prototype has the same `parse` / `parseHeader` / `parseAmounts` methods.
+ */
+export function isStrategyClass(value: unknown): value is new () => ParsingStrategy {
+  if (typeof value !== "function") return false;
+  if (value.prototype instanceof ParsingStrategy) return true;
+  const proto = value.prototype as Record<string, unknown> | undefined;
+  return typeof proto?.parse === "function" && typeof proto?.parseHeader === "function" &&
+    typeof proto?.parseAmounts === "function";
+}
 
 /** The report id a strategy file name stands for, or null when the name does not fit. */
 export function reportIdFromFilename(name: string): string | null {
@@ -49,6 +63,13 @@ export async function loadStrategies(
   const dir = options.dir ?? BUILTIN_STRATEGIES_DIR;
   const registry = options.registry ?? defaultRegistry;
   const source = options.source ?? "built-in";
+  if (RUNNING_FROM_BUNDLE && dir.href === BUILTIN_STRATEGIES_DIR.href) {
+    const { BUILTIN_STRATEGY_MODULES } = await import("./builtin_strategies.ts");
+    for (const [name, module] of Object.entries(BUILTIN_STRATEGY_MODULES)) {
+      registerModule(name, module as Record<string, unknown>, `builtin:strategies/${name}`);
+    }
+    return registry;
+  }
   const names: string[] = [];
   try {
     for await (const entry of Deno.readDir(dir)) {
@@ -58,7 +79,6 @@ export async function loadStrategies(
     throw new StrategyLoadError(`cannot list strategies in ${dir.pathname}`, {}, { cause: error });
   }
   for (const name of names.sort()) {
-    const reportId = reportIdFromFilename(name)!;
     const url = new URL(name, dir);
     let module: Record<string, unknown>;
     try {
@@ -68,25 +88,29 @@ export async function loadStrategies(
         file: url.pathname,
       }, { cause: error });
     }
+    registerModule(name, module, url.href);
+  }
+  return registry;
+
+  function registerModule(name: string, module: Record<string, unknown>, href: string): void {
+    const reportId = reportIdFromFilename(name)!;
+    const file = href.startsWith("file:") ? new URL(href).pathname : href;
     const Strategy = module.default;
-    if (
-      typeof Strategy === "function" && Strategy.prototype instanceof ParsingStrategy
-    ) {
-      const instance = new (Strategy as new () => ParsingStrategy)();
+    if (isStrategyClass(Strategy)) {
+      const instance = new Strategy();
       if (instance.reportId !== reportId) {
         throw new StrategyLoadError(
           `${name} must handle ${reportId} but its strategy says ${instance.reportId}`,
-          { file: url.pathname },
+          { file },
         );
       }
-      registry.register(instance, { source, module: url.href });
+      registry.register(instance, { source, module: href });
     }
     if (!registry.has(reportId)) {
       throw new StrategyLoadError(
         `${name} registered no strategy for ${reportId} (export default a ParsingStrategy subclass)`,
-        { file: url.pathname },
+        { file },
       );
     }
   }
-  return registry;
 }

@@ -39,6 +39,7 @@ export type ValueKind = "amount" | "count" | "date" | "rate" | "percent";
 
 /** One value printed on a line. */
 export interface ValueToken {
+  /** What the token is (amount, count, date, rate, percent). */
   kind: ValueKind;
   /** The token as printed, with its suffix (`1,393,907.35DB`). */
   text: string;

@@ -59,10 +59,17 @@ export interface EnvSource {
   get(name: string): string | undefined;
 }
 
-const LOG_LEVELS = ["trace", "debug", "info", "warning", "error", "fatal"] as const;
-
 /** A log level, from `trace` (everything) to `fatal`. */
-export type LogLevel = typeof LOG_LEVELS[number];
+export type LogLevel = "trace" | "debug" | "info" | "warning" | "error" | "fatal";
+
+const LOG_LEVELS = [
+  "trace",
+  "debug",
+  "info",
+  "warning",
+  "error",
+  "fatal",
+] as const satisfies readonly LogLevel[];
 
 /** Resolved configuration. */
 export interface Config {

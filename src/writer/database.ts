@@ -20,10 +20,13 @@
  * @module
  */
 
-import postgres, { type Sql } from "postgres";
+import postgres, { type Sql as PostgresSql } from "postgres";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { DatabaseUnavailableError } from "../models/errors.ts";
+
+/** The postgres.js client type (`Sql` of the `postgres` package): a tagged template for SQL. */
+export type Sql = PostgresSql;
 
 /** How to reach the database. */
 export interface DatabaseOptions {

@@ -15,7 +15,7 @@
  * @module
  */
 
-import type { Sql } from "postgres";
+import type { Sql } from "./database.ts";
 import * as initialSchema from "./migrations/001_initial_schema.ts";
 import * as reconciliation from "./migrations/002_reconciliation.ts";
 
