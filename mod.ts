@@ -120,3 +120,12 @@ export {
 } from "./src/models/transaction.ts";
 export * from "./src/models/errors.ts";
 export * from "./src/reconcile/mod.ts";
+export {
+  replayDeadLetters,
+  type ReplayOptions,
+  type ReplayResult,
+} from "./src/orchestrator/replay.ts";
+export { generate, type GenerateOptions, type GenerateResult } from "./src/generator/generate.ts";
+export type { Scale } from "./src/generator/catalog.ts";
+export type { Ep747Stats } from "./src/generator/ep747_writer.ts";
+export type { ClassTotals, CurrencyTotals, SettlementFigures } from "./src/generator/summary.ts";

@@ -97,12 +97,22 @@ export function endMarker(reportId: string, col: number, inner = " "): string {
 
 /** What the writer has written. */
 export interface Ep747Stats {
+  /** Pages written, across all reports. */
   pages: number;
+  /**
+   * Lines written: header, column-header and body lines, plus the form-feed-only line of each
+   * page started in form (b).
+   */
   lines: number;
+  /** Report instances written (including NO DATA instances). */
   instances: number;
+  /** Instances written as a NO DATA page. */
   noDataPages: number;
+  /** Instances that took more than one page. */
   multiPageInstances: number;
+  /** Pages started in form (b): a line holding only a form feed, then the `REPORT ID:` line. */
   formBPages: number;
+  /** Pages written per report id (e.g. `VSS-110`). */
   pagesByReport: Record<string, number>;
 }
 

@@ -117,15 +117,23 @@ export const LIMITS = {
 
 /** What {@linkcode generate} wrote. */
 export interface GenerateResult {
+  /** The folder written into. */
   outDir: string;
+  /** The seed used. */
   seed: number;
+  /** The processing date, `YYYY-MM-DD`. */
   procDate: string;
+  /** The hierarchy and detail sizes chosen for the requested page count. */
   scale: Scale;
+  /** The EP747 file: path, size and page statistics. */
   ep747: { path: string; bytes: number } & Ep747Stats;
+  /** The clearing files: paths, records and bytes. */
   clearing: { paths: string[]; records: number; bytes: number };
+  /** Path of `generate_summary.json`. */
   summaryPath: string;
   /** Expected totals per settlement currency (`BRL`, `USD`), as in the summary file. */
   totals: Record<string, CurrencyTotals>;
+  /** How long generation took, in milliseconds. */
   durationMs: number;
 }
 

@@ -30,27 +30,44 @@ import { net, settlementOf } from "./settlement.ts";
 
 /** One class of clearing records. */
 export interface ClassTotals {
+  /** Number of clearing records of the class. */
   count: number;
+  /** Σ dest_value of those records, exact decimal text with 2 decimals. */
   dest_value: string;
+  /** Σ clearing_commission of those records, exact decimal text with 6 decimals. */
   clearing_commission: string;
 }
 
 /** The VSS-110 figures of an entity in one currency. */
 export interface SettlementFigures {
+  /** Interchange transaction count (all classes). */
   count: number;
+  /** Interchange value credit: Σ dest_value of REVERSO-DE-COMPRA and REVERSO-DE-SAQUE. */
   interchange_credit: string;
+  /** Interchange value debit: Σ dest_value of COMPRA and SAQUE. */
   interchange_debit: string;
+  /** Reimbursement fees credit: commissions of COMPRA and SAQUE, rounded to cents per leaf. */
   reimbursement_credit: string;
+  /** Reimbursement fees debit: commissions of the reversals, rounded to cents per leaf. */
   reimbursement_debit: string;
+  /** Visa charges credit (always `"0.00"`). */
   visa_charges_credit: string;
+  /** Visa charges debit: international service assessment + currency conversion fees. */
   visa_charges_debit: string;
+  /** Net settlement amount: total credit − total debit (negative for a DB net). */
   net_settlement: string;
 }
 
 /** Everything expected for one settlement currency. */
 export interface CurrencyTotals extends SettlementFigures {
+  /**
+   * Totals per clearing class, keyed by class name (`COMPRA`, `SAQUE`, `REVERSO-DE-COMPRA`,
+   * `REVERSO-DE-SAQUE`).
+   */
   classes: Record<string, ClassTotals>;
+  /** The international service assessment part of the Visa charges (`"0.00"` for BRL). */
   international_service_assessment: string;
+  /** The currency conversion fee part of the Visa charges (`"0.00"` for BRL). */
   currency_conversion_fees: string;
 }
 

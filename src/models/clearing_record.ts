@@ -148,12 +148,14 @@ const FIELD_KINDS: Readonly<Record<ClearingField, Kind>> = {
 };
 
 const DATE_SHAPE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Builds a pattern with the number mark in front (the mark is a control character). */
+const marked = (body: string) => new RegExp(`^${NUMBER_MARK}${body}$`);
 /** A JSON string (a rewritten number carries the mark and is refused). */
-const TEXT = z.string().regex(/^(?!\u0000)/);
+const TEXT = z.string().regex(new RegExp(`^(?!${NUMBER_MARK})`));
 const SCHEMAS: Record<Kind, z.ZodType> = {
-  decimal2: z.string().regex(/^\u0000-?(?:0|[1-9]\d{0,11})(?:\.\d{1,2})?$/),
-  decimal6: z.string().regex(/^\u0000-?(?:0|[1-9]\d{0,11})(?:\.\d{1,6})?$/),
-  integer: z.string().regex(/^\u0000-?\d{1,18}$/),
+  decimal2: z.string().regex(marked("-?(?:0|[1-9]\\d{0,11})(?:\\.\\d{1,2})?")),
+  decimal6: z.string().regex(marked("-?(?:0|[1-9]\\d{0,11})(?:\\.\\d{1,6})?")),
+  integer: z.string().regex(marked("-?\\d{1,18}")),
   flag: z.enum(["\u00000", "\u00001"]),
   date: DATE_SHAPE,
   optionalDate: DATE_SHAPE.nullable(),

@@ -110,9 +110,13 @@ export interface IngestOptions {
 
 /** What happened to one file. */
 export interface FileSummary {
+  /** The file's path as given (or found in a folder). */
   path: string;
+  /** What the file holds, recognised from its content; null when it could not be read. */
   kind: InputKind | null;
+  /** The SHA-256 of its bytes (how a re-ingested file is recognised). */
   sha256: string | null;
+  /** Its size in bytes. */
   size: number | null;
   /**
    * `stored`: all stored; `stored_with_errors`: some dead-lettered; `skipped`: already
@@ -131,6 +135,7 @@ export interface FileSummary {
   deadLettered: number;
   /** Pages or records already stored by an earlier run. */
   skipped: number;
+  /** How long the file took, in milliseconds. */
   durationMs: number;
   /** Why the file failed, or a note (e.g. when it was already ingested). */
   message?: string;
@@ -138,21 +143,36 @@ export interface FileSummary {
 
 /** The result of an ingest run. */
 export interface RunSummary {
+  /** The run's id, also on every log record of the run. */
   runId: string;
+  /** Where the run wrote (password masked). */
   database: string;
+  /** True when nothing was written (`validate`, `--dry-run`). */
   dryRun: boolean;
+  /** Parse workers used (0: in-process). */
   workers: number;
+  /** One summary per file, in the order the files were given. */
   files: FileSummary[];
+  /** The sums over all files (see {@link FileSummary} for each count's meaning). */
   totals: {
+    /** Files handled. */
     files: number;
+    /** EP747 pages read. */
     pages: number;
+    /** Clearing records read. */
     records: number;
+    /** Pages and records stored. */
     stored: number;
+    /** Pages stored header-only. */
     unparsed: number;
+    /** Items sent to `dead_letters`. */
     deadLettered: number;
+    /** Pages and records already stored by an earlier run. */
     skipped: number;
+    /** Files that could not be read. */
     failedFiles: number;
   };
+  /** How long the run took, in milliseconds. */
   durationMs: number;
 }
 

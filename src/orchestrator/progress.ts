@@ -20,25 +20,43 @@
 
 /** A point-in-time view of the counters. */
 export interface ProgressSnapshot {
+  /** Bytes of all input files. */
   bytesTotal: number;
+  /** Bytes read so far. */
   bytesRead: number;
+  /** EP747 pages processed. */
   pages: number;
+  /** Clearing records processed. */
   records: number;
+  /** Pages and records stored. */
   stored: number;
+  /** Items sent to `dead_letters`. */
   deadLettered: number;
+  /** Time since the tracker was made, in milliseconds. */
   elapsedMs: number;
 }
 
 /** The counters of one run. */
 export class ProgressTracker {
+  /** Bytes read so far. */
   bytesRead = 0;
+  /** EP747 pages processed. */
   pages = 0;
+  /** Clearing records processed. */
   records = 0;
+  /** Pages and records stored. */
   stored = 0;
+  /** Items sent to `dead_letters`. */
   deadLettered = 0;
   readonly #started = performance.now();
 
-  constructor(public bytesTotal = 0) {}
+  /** Bytes of all input files (the pipeline adds each file's size). */
+  bytesTotal: number;
+
+  /** Starts counting; `bytesTotal` may be given now or added to later. */
+  constructor(bytesTotal = 0) {
+    this.bytesTotal = bytesTotal;
+  }
 
   /** The counters now. */
   snapshot(): ProgressSnapshot {

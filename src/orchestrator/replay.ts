@@ -41,6 +41,7 @@ import { WorkerPool } from "./worker_pool.ts";
 
 /** Options for {@link replayDeadLetters}. */
 export interface ReplayOptions {
+  /** The database holding the dead letters (migrated). */
   db: Database;
   /** Items to replay. */
   ids?: number[];
@@ -56,7 +57,9 @@ export interface ReplayOptions {
 
 /** What happened to one item. */
 export interface ReplayResult {
+  /** The dead letter's id. */
   id: number;
+  /** What happened to it. */
   outcome:
     | "stored"
     | "already-stored"
@@ -64,6 +67,7 @@ export interface ReplayResult {
     | "not-replayable"
     | "already-replayed"
     | "not-found";
+  /** Why it failed or was not replayable. */
   message?: string;
 }
 

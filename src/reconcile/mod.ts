@@ -25,6 +25,7 @@ export {
   type ReconciliationRow,
   type ReconciliationStatus,
   type ReconciliationSummary,
+  type Selection,
   selectionOf,
   type UnclassifiedRow,
 } from "./query.ts";
@@ -32,9 +33,11 @@ export {
   enabledRules,
   HEADLINE_FIGURES,
   type HeadlineFigure,
+  type HierarchyLevel,
   reconciledClasses,
   RECONCILIATION_RULES,
   type ReconciliationRule,
+  type SignHandling,
 } from "./rules.ts";
 export { reconciliationViewsSql } from "./sql.ts";
 export {

@@ -25,7 +25,7 @@
  * @module
  */
 
-import type { Sql } from "postgres";
+import type { Sql } from "../writer/database.ts";
 import { ConfigError } from "../models/errors.ts";
 import { TRANSACTION_CLASSES } from "../processor/report_class.ts";
 import { isCalendarDate } from "../utils/dates.ts";
@@ -62,29 +62,49 @@ export const RECONCILIATION_STATUSES: readonly ReconciliationStatus[] = [
 
 /** One date × currency × class: both sides, differences (report − clearing), status. */
 export interface ReconciliationRow {
+  /** Processing date (reports' PROC DATE, clearing `source_date`), `YYYY-MM-DD`. */
   proc_date: string;
+  /** Settlement currency, alpha code (`BRL`). */
   currency: string;
+  /** The class (`COMPRA`, `SAQUE`, …). */
   transaction_class: string;
+  /** Count from the reports. */
   report_count: string;
+  /** Amount from the reports (exact decimal text). */
   report_amount: string;
+  /** Count of clearing transactions. */
   clearing_count: string;
+  /** Amount from the clearing transactions (Σ `dest_value`). */
   clearing_amount: string;
+  /** `report_count − clearing_count`. */
   count_difference: string;
+  /** `report_amount − clearing_amount`. */
   amount_difference: string;
+  /** `matched`, `mismatch`, `only in reports` or `only in clearing`. */
   status: ReconciliationStatus;
 }
 
 /** Headline totals of one currency over the selected dates (`HEADLINE_FIGURES`). */
 export interface HeadlineRow {
+  /** Settlement currency, alpha code. */
   currency: string;
+  /** Purchases (COMPRA) from the reports. */
   report_purchases: string;
+  /** Purchases (COMPRA) from the clearing transactions. */
   clearing_purchases: string;
+  /** Reports − clearing. */
   purchases_difference: string;
+  /** Withdrawals (SAQUE) from the reports. */
   report_withdrawals: string;
+  /** Withdrawals (SAQUE) from the clearing transactions. */
   clearing_withdrawals: string;
+  /** Reports − clearing. */
   withdrawals_difference: string;
+  /** Net settlement (repasse líquido) from the reports. */
   report_net_settlement: string;
+  /** Net settlement (repasse líquido) from the clearing transactions. */
   clearing_net_settlement: string;
+  /** Reports − clearing. */
   net_settlement_difference: string;
   /** VSS-110 NET SETTLEMENT AMOUNT of the funds-transfer entity (informational), or null. */
   vss110_net_settlement_amount: string | null;
@@ -92,19 +112,29 @@ export interface HeadlineRow {
 
 /** Clearing transactions no rule reconciles (`UNKNOWN`, `UNKNOWN-99`), for information. */
 export interface UnclassifiedRow {
+  /** Clearing `source_date`. */
   proc_date: string;
+  /** Currency alpha code of `dest_currency`. */
   currency: string;
+  /** `UNKNOWN` or `UNKNOWN-99`. */
   transaction_type: string;
+  /** How many transactions. */
   count: string;
+  /** Σ `dest_value`. */
   amount: string;
 }
 
 /** How many rows have each status. */
 export interface ReconciliationSummary {
+  /** All rows. */
   rows: number;
+  /** Rows `matched`. */
   matched: number;
+  /** Rows `mismatch`. */
   mismatch: number;
+  /** Rows `only in reports`. */
   only_in_reports: number;
+  /** Rows `only in clearing`. */
   only_in_clearing: number;
 }
 
@@ -120,15 +150,21 @@ export interface ReconciliationResult {
   headline: HeadlineRow[];
   /** By date, currency, type. Not reconciled; never affects the status. */
   unclassified_clearing: UnclassifiedRow[];
+  /** How many rows have each status. */
   summary: ReconciliationSummary;
   /** True when every row is `matched` (vacuously true with no rows). */
   all_matched: boolean;
 }
 
-interface Selection {
+/** Validated options of {@link reconcile}. */
+export interface Selection {
+  /** First date (inclusive), or null for no bound. */
   from: string | null;
+  /** Last date (inclusive), or null for no bound. */
   to: string | null;
+  /** Currency alpha code, or null for all. */
   currency: string | null;
+  /** Largest difference still `matched`, exact decimal text. */
   tolerance: string;
 }
 

@@ -29,6 +29,7 @@ import {
 } from "./format.ts";
 import type { ReconciliationResult, ReconciliationRow } from "./query.ts";
 import { headlineCells } from "./render_table.ts";
+import { enabledRules } from "./rules.ts";
 
 /** Escapes `& < > " '`. */
 export function escapeHtml(text: string): string {
@@ -135,6 +136,15 @@ ${rows.join("\n")}
 </section>`;
 }
 
+/** The enabled rules in words: `VSS-120 count and clearing_amount (absolute), leaf pages`. */
+function ruleSummary(): string {
+  return enabledRules()
+    .map((r) =>
+      `${r.reportId} ${r.countColumn} and ${r.amountColumn} (${r.sign}), ${r.level} pages`
+    )
+    .join("; ");
+}
+
 /** The page. */
 export function renderHtml(result: ReconciliationResult): string {
   const currencies = [
@@ -172,9 +182,8 @@ ${verdict}
 ${empty}${sections.join("\n")}
 ${unclassifiedSection(result)}
 </main>
-<footer>finstream ${e(denoJson.version)}. Report side: VSS-120 CLEARING AMOUNT (absolute ` +
-    `value) and COUNT on leaf-entity pages; clearing side: count and sum of dest_value. ` +
-    `Differences are reports minus clearing.</footer>
+<footer>finstream ${e(denoJson.version)}. Report side: ${e(ruleSummary())}; clearing ` +
+    `side: count and sum of dest_value. Differences are reports minus clearing.</footer>
 </body>
 </html>
 `;

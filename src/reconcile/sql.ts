@@ -78,18 +78,30 @@ function amountExpression(rule: ReconciliationRule): string {
   }
 }
 
-/** The leaf pages: no page of another entity in the same file and date rolls up to them. */
+/**
+ * The leaf pages: no page of another entity in the same file and date rolls up to them. A page
+ * `o` names `o.rollup_to_id` and `o.funds_xfer_entity_id` as parents when they differ from its
+ * own entity; a page is a leaf when its entity is nobody's parent. Written as an anti join on
+ * equalities only (no `or`), so PostgreSQL hashes it instead of scanning the file per line.
+ */
 export function leafPagesSelect(): string {
   return `select r.id, r.file_id, r.report_id, r.proc_date,
   r.settlement_currency::text as currency, r.reporting_for_id
 from reports as r
 where not exists (
   select 1
-  from reports as o
-  where o.file_id = r.file_id
-    and o.proc_date is not distinct from r.proc_date
-    and o.reporting_for_id is distinct from r.reporting_for_id
-    and (o.rollup_to_id = r.reporting_for_id or o.funds_xfer_entity_id = r.reporting_for_id)
+  from (
+    select file_id, proc_date, rollup_to_id as entity_id
+    from reports
+    where rollup_to_id is distinct from reporting_for_id
+    union all
+    select file_id, proc_date, funds_xfer_entity_id
+    from reports
+    where funds_xfer_entity_id is distinct from reporting_for_id
+  ) as parent
+  where parent.file_id = r.file_id
+    and coalesce(parent.proc_date, '-infinity') = coalesce(r.proc_date, '-infinity')
+    and parent.entity_id = r.reporting_for_id
 )`;
 }
 

@@ -16,7 +16,7 @@
 export const CHROMIUM = "/usr/bin/chromium";
 
 /** The apt line that installs it. */
-export const CHROMIUM_INSTALL = "apt-get install -y --no-install-recommends chromium";
+export const CHROMIUM_INSTALL = "apt-get update && apt-get install -y chromium";
 
 /**
  * True when {@link CHROMIUM} runs (`--version`): only run permission is needed, not read

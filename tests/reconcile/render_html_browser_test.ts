@@ -5,7 +5,7 @@
  * rows highlighted and untrusted text as text.
  *
  * Skipped, with a message, when `/usr/bin/chromium` is not installed (CI installs it with
- * `apt-get install -y --no-install-recommends chromium`).
+ * `apt-get update && apt-get install -y chromium`).
  *
  * @module
  */

@@ -28,7 +28,9 @@ Deno.test("StrategyRegistry: register, get, has", () => {
   registry.register(strategy);
   assert.equal(registry.get("VSS-110"), strategy);
   assert.equal(registry.has("VSS-110"), true);
-  assert.deepEqual(registry.list(), [{ strategy, source: "built-in", module: undefined }]);
+  assert.deepEqual(registry.list(), [
+    { strategy, source: "built-in", module: undefined, overrides: undefined },
+  ]);
 });
 
 Deno.test("StrategyRegistry: ids are exact (VSS-900-S is not VSS-900)", () => {
@@ -62,11 +64,16 @@ Deno.test("StrategyRegistry: precedence between built-ins and plugins", async (t
     const registry = new StrategyRegistry();
     const builtIn = new FakeStrategy("VSS-110", "built-in");
     const plugin = new FakeStrategy("VSS-110", "plugin");
-    registry.register(builtIn);
+    registry.register(builtIn, { module: "file:///app/strategies/vss_110.ts" });
     registry.register(plugin, { source: "plugin", module: "file:///plugins/vss_110.ts" });
     assert.equal(registry.get("VSS-110"), plugin);
     assert.deepEqual(registry.list(), [
-      { strategy: plugin, source: "plugin", module: "file:///plugins/vss_110.ts" },
+      {
+        strategy: plugin,
+        source: "plugin",
+        module: "file:///plugins/vss_110.ts",
+        overrides: "file:///app/strategies/vss_110.ts",
+      },
     ]);
   });
   await t.step("a built-in registered later does not override a plugin", () => {

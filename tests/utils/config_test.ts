@@ -32,6 +32,7 @@ Deno.test("resolveConfig uses the defaults when nothing is set", () => {
     workers: CORES,
     writeMode: "auto",
     plugins: [],
+    strategies: [],
   });
 });
 
@@ -46,6 +47,7 @@ Deno.test("resolveConfig: flags beat env beat defaults", async (t) => {
     FINSTREAM_WORKERS: "3",
     FINSTREAM_WRITE_MODE: "insert",
     FINSTREAM_PLUGINS: "plugins/a, plugins/b",
+    FINSTREAM_STRATEGIES: "npm:@acme/vss-777",
   });
 
   await t.step("environment over defaults", () => {
@@ -59,6 +61,7 @@ Deno.test("resolveConfig: flags beat env beat defaults", async (t) => {
       workers: 3,
       writeMode: "insert",
       plugins: ["plugins/a", "plugins/b"],
+      strategies: ["npm:@acme/vss-777"],
     });
   });
 
@@ -74,6 +77,7 @@ Deno.test("resolveConfig: flags beat env beat defaults", async (t) => {
         workers: "0",
         writeMode: "copy",
         plugins: "flag/plugins",
+        strategies: "./one.ts,./two.ts",
       },
       environment,
     );
@@ -87,6 +91,7 @@ Deno.test("resolveConfig: flags beat env beat defaults", async (t) => {
       workers: 0,
       writeMode: "copy",
       plugins: ["flag/plugins"],
+      strategies: ["./one.ts", "./two.ts"],
     });
   });
 
@@ -119,6 +124,7 @@ Deno.test("resolveConfig reads each setting from its documented variable", () =>
     workers: "FINSTREAM_WORKERS",
     writeMode: "FINSTREAM_WRITE_MODE",
     plugins: "FINSTREAM_PLUGINS",
+    strategies: "FINSTREAM_STRATEGIES",
   });
 });
 

@@ -20,8 +20,8 @@
  */
 
 import {
-  type ColumnSpec,
   ColumnReportStrategy,
+  type ColumnSpec,
   registerStrategy,
 } from "@finstream/finstream/strategy";
 

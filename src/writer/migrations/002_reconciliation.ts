@@ -58,11 +58,18 @@ select r.id, r.file_id, r.report_id, r.proc_date,
 from reports as r
 where not exists (
   select 1
-  from reports as o
-  where o.file_id = r.file_id
-    and o.proc_date is not distinct from r.proc_date
-    and o.reporting_for_id is distinct from r.reporting_for_id
-    and (o.rollup_to_id = r.reporting_for_id or o.funds_xfer_entity_id = r.reporting_for_id)
+  from (
+    select file_id, proc_date, rollup_to_id as entity_id
+    from reports
+    where rollup_to_id is distinct from reporting_for_id
+    union all
+    select file_id, proc_date, funds_xfer_entity_id
+    from reports
+    where funds_xfer_entity_id is distinct from reporting_for_id
+  ) as parent
+  where parent.file_id = r.file_id
+    and coalesce(parent.proc_date, '-infinity') = coalesce(r.proc_date, '-infinity')
+    and parent.entity_id = r.reporting_for_id
 );
 comment on view reconciliation_leaf_pages is
   'Report pages of the leaf hierarchy level (see src/reconcile/rules.ts).';
