@@ -291,3 +291,10 @@ Deno.test(".env values sit under the real environment and over the defaults", as
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test(".env.example documents every variable finstream reads", async () => {
+  const example = await Deno.readTextFile(new URL("../../.env.example", import.meta.url));
+  for (const variable of Object.values(ENV_VARS)) {
+    assert.match(example, new RegExp(`^${variable}=`, "m"), variable);
+  }
+});
