@@ -84,7 +84,8 @@ export function markNumbers(text: string): string | null {
   return last === 0 ? text : out + text.slice(last);
 }
 
-type Kind =
+/** How a clearing field is checked and converted. */
+export type FieldKind =
   | "decimal2"
   | "decimal6"
   | "integer"
@@ -97,7 +98,7 @@ type Kind =
   | "sign";
 
 /** How each field is checked and converted on the fast path. */
-const FIELD_KINDS: Readonly<Record<ClearingField, Kind>> = {
+export const FIELD_KINDS: Readonly<Record<ClearingField, FieldKind>> = {
   source: "source",
   source_date: "date",
   dest_currency: "integer",
@@ -152,7 +153,7 @@ const DATE_SHAPE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const marked = (body: string) => new RegExp(`^${NUMBER_MARK}${body}$`);
 /** A JSON string (a rewritten number carries the mark and is refused). */
 const TEXT = z.string().regex(new RegExp(`^(?!${NUMBER_MARK})`));
-const SCHEMAS: Record<Kind, z.ZodType> = {
+const SCHEMAS: Record<FieldKind, z.ZodType> = {
   decimal2: z.string().regex(marked("-?(?:0|[1-9]\\d{0,11})(?:\\.\\d{1,2})?")),
   decimal6: z.string().regex(marked("-?(?:0|[1-9]\\d{0,11})(?:\\.\\d{1,6})?")),
   integer: z.string().regex(marked("-?\\d{1,18}")),
@@ -215,7 +216,7 @@ function fastRow(text: string): TransactionRow | null {
   const row: Record<string, unknown> = {};
   for (const field of CLEARING_FIELDS) {
     const v = data[field];
-    switch (FIELD_KINDS[field]) {
+    switch (FIELD_KINDS[field] as FieldKind) {
       case "decimal2":
       case "decimal6":
       case "integer":

@@ -35,7 +35,6 @@
 
 import {
   DatabaseUnavailableError,
-  type FinstreamError,
   InputFileError,
   SplitError,
   WriteError,
@@ -60,16 +59,17 @@ import { parseCopyText, TRANSACTION_COLUMNS } from "../writer/copy_format.ts";
 import type { Database } from "../writer/database.ts";
 import { type DeadLetter, LedgerWriter, type TransactionInsert } from "../writer/ledger_writer.ts";
 import { AsyncChannel } from "./async_channel.ts";
-import { runJob } from "./job_runner.ts";
+import { pageRawText, runJob } from "./job_runner.ts";
 import { clearingJobs, ep747Jobs } from "./job_producers.ts";
 import { ProgressTracker } from "./progress.ts";
-import type {
-  Job,
-  JobResult,
-  PageJobResult,
-  RecordJobResult,
-  RowFormat,
-  SerializedError,
+import {
+  type Job,
+  type JobResult,
+  type PageJobResult,
+  type RecordJobResult,
+  type RowFormat,
+  type SerializedError,
+  serializeError,
 } from "./work_protocol.ts";
 import { WorkerCrashedError, WorkerJobError, WorkerPool } from "./worker_pool.ts";
 
@@ -199,6 +199,12 @@ function inProcess(registry: StrategyRegistry): Executor {
   };
 }
 
+/** A finished job: its result and a copy of its bytes. */
+interface Completed {
+  result: JobResult;
+  bytes: Uint8Array;
+}
+
 /** A job in the queue, with where its result goes. */
 interface QueuedJob {
   job: Job;
@@ -212,7 +218,8 @@ interface FileRun {
   /** An earlier run stored part of this file: writes must skip what exists. */
   resumed: boolean;
   summary: FileSummary;
-  results: AsyncChannel<JobResult>;
+  /** Results with the bytes of their job (the main thread's copy, for raw page text). */
+  results: AsyncChannel<Completed>;
   produced: number;
   completed: number;
   producerDone: boolean;
@@ -274,20 +281,6 @@ function deadLetter(
   };
 }
 
-function serialized(error: FinstreamError): SerializedError {
-  return {
-    name: error.name,
-    code: error.code,
-    step: error.step,
-    message: error.message,
-    reason: error.reason,
-    field: error.location.field,
-    line: error.location.line,
-    lineEnd: error.location.lineEnd,
-    record: error.location.record,
-  };
-}
-
 /** Ingests files and folders; see the module documentation. */
 export async function ingest(
   paths: readonly string[],
@@ -344,8 +337,13 @@ export async function ingest(
     workers: useInProcess ? 0 : executor.size,
   });
 
-  const runJobWithRecovery = async (queued: QueuedJob): Promise<JobResult> => {
+  const runJobWithRecovery = async (queued: QueuedJob): Promise<Completed> => {
     const backup = queued.job.buffer.slice(0);
+    const bytes = new Uint8Array(backup);
+    return { result: await runWithRetries(queued, backup), bytes };
+  };
+
+  const runWithRetries = async (queued: QueuedJob, backup: ArrayBuffer): Promise<JobResult> => {
     try {
       return await executor.run(queued.job);
     } catch (error) {
@@ -363,7 +361,7 @@ export async function ingest(
         if (!(again instanceof WorkerCrashedError || again instanceof WorkerJobError)) throw again;
         // Crashed twice: run the items one by one, so only the guilty ones are lost.
         const parts: JobResult[] = [];
-        for (const single of splitJob({ ...queued.job, buffer: backup })) {
+        for (const single of splitJob({ ...queued.job, buffer: backup.slice(0) })) {
           const singleBackup = single.buffer.slice(0);
           try {
             parts.push(await executor.run(single));
@@ -374,6 +372,15 @@ export async function ingest(
             parts.push(crashedResult({ ...single, buffer: singleBackup }, third));
           }
         }
+        // Each single page job had its page at offset 0: point the outcomes back into the
+        // whole job's bytes.
+        if (queued.job.type === "pages") {
+          const pages = queued.job.pages;
+          parts.forEach((part, i) => {
+            if (part.type !== "pages") return;
+            for (const outcome of part.outcomes) outcome.offset = pages[i].offset;
+          });
+        }
         return mergeResults(queued.job.id, parts);
       }
     }
@@ -382,8 +389,8 @@ export async function ingest(
   const runners = Array.from({ length: executor.size }, async () => {
     try {
       for await (const queued of jobs) {
-        const result = await runJobWithRecovery(queued);
-        await queued.file.results.send(result);
+        const completed = await runJobWithRecovery(queued);
+        await queued.file.results.send(completed);
         queued.file.completed++;
         if (queued.file.producerDone && queued.file.completed === queued.file.produced) {
           queued.file.results.close();
@@ -442,7 +449,7 @@ export async function ingest(
         fileId,
         resumed,
         summary,
-        results: new AsyncChannel<JobResult>(executor.size * 2, controller.signal),
+        results: new AsyncChannel<Completed>(executor.size * 2, controller.signal),
         produced: 0,
         completed: 0,
         producerDone: false,
@@ -503,7 +510,7 @@ export async function ingest(
       progress.deadLettered++;
       const item = deadLetter(
         run,
-        serialized(error),
+        serializeError(error, "split"),
         `(file unreadable from line ${line}: ${error.reason})`,
         { lineStart: line, lineEnd: line },
       );
@@ -521,14 +528,16 @@ export async function ingest(
 
   async function consumePages(run: FileRun): Promise<void> {
     const continuity = new SectionContinuity();
-    const waiting = new Map<number, PageJobResult>();
+    const waiting = new Map<number, Completed>();
     let next = 0;
-    for await (const result of run.results) {
-      waiting.set(result.id, result as PageJobResult);
+    for await (const completed of run.results) {
+      waiting.set(completed.result.id, completed);
       while (waiting.has(next)) {
-        const ready = waiting.get(next)!;
+        const { result, bytes } = waiting.get(next)!;
         waiting.delete(next++);
-        for (const outcome of ready.outcomes) await storePage(run, continuity, outcome);
+        for (const outcome of (result as PageJobResult).outcomes) {
+          await storePage(run, continuity, outcome, bytes);
+        }
       }
     }
   }
@@ -537,7 +546,10 @@ export async function ingest(
     run: FileRun,
     continuity: SectionContinuity,
     outcome: PageJobResult["outcomes"][number],
+    bytes: Uint8Array,
   ): Promise<void> {
+    const raw = () =>
+      pageRawText(bytes, { kind: outcome.ok ? "page" : outcome.kind, ...outcome }, run.path);
     const place = {
       lineStart: outcome.lineStart,
       lineEnd: outcome.lineEnd,
@@ -552,9 +564,7 @@ export async function ingest(
       run.summary.deadLettered++;
       progress.deadLettered++;
       if (writer) {
-        await write(() =>
-          writer.writeDeadLetters([deadLetter(run, outcome.error, outcome.raw, place)])
-        );
+        await write(() => writer.writeDeadLetters([deadLetter(run, outcome.error, raw(), place)]));
       }
       plog.warn("page {page} dead-lettered: {error}", {
         error: outcome.error.message,
@@ -579,7 +589,8 @@ export async function ingest(
       lines: [],
     };
     try {
-      const stored = await write(() => writer.writePage(run.fileId, segment, page, outcome.raw));
+      const text = raw();
+      const stored = await write(() => writer.writePage(run.fileId, segment, page, text));
       if (stored) {
         run.summary.stored++;
         progress.stored++;
@@ -595,14 +606,16 @@ export async function ingest(
       run.summary.deadLettered++;
       progress.deadLettered++;
       await write(() =>
-        writer.writeDeadLetters([deadLetter(run, serialized(failure), outcome.raw, place)])
+        writer.writeDeadLetters([
+          deadLetter(run, serializeError(failure, "write"), raw(), place),
+        ])
       );
       plog.warn("page {page} not stored: {error}", { error: failure.message, step: "write" });
     }
   }
 
   async function consumeRecords(run: FileRun): Promise<void> {
-    for await (const result of run.results) await storeRecords(run, result as RecordJobResult);
+    for await (const { result } of run.results) await storeRecords(run, result as RecordJobResult);
   }
 
   async function storeRecords(run: FileRun, result: RecordJobResult): Promise<void> {
@@ -671,7 +684,7 @@ export async function ingest(
         }, { cause: error });
         await write(() =>
           writer!.writeDeadLetters([
-            deadLetter(run, serialized(failure), JSON.stringify(row), {
+            deadLetter(run, serializeError(failure, "write"), JSON.stringify(row), {
               recordIndex: row.record_index,
             }),
           ])
@@ -820,8 +833,9 @@ function crashedResult(job: Job, error: WorkerCrashedError | WorkerJobError): Jo
         position: p.position,
         lineStart: p.lineStart,
         lineEnd: p.lineEnd,
+        offset: p.offset,
+        length: p.length,
         error: failure,
-        raw: text(p.offset, p.offset + p.length),
       })),
     };
   }

@@ -25,6 +25,7 @@ import { decodePage } from "../reader/ep747_pages.ts";
 import { decodeRecord } from "../reader/json_records.ts";
 import { SplitError } from "../models/errors.ts";
 import { processPage } from "../processor/page_processor.ts";
+import { resolveLocalSections } from "../processor/section_continuity.ts";
 import { processRecord } from "../processor/record_processor.ts";
 import type { StrategyRegistry } from "../strategies/registry.ts";
 import { maskCardNumbersInText } from "../utils/pan_mask.ts";
@@ -52,20 +53,25 @@ export function runPages(job: PageJob, registry: StrategyRegistry): PageJobResul
       { ...p, bytes: bytes.subarray(p.offset, p.offset + p.length) },
       job.file,
     );
-    const raw = maskCardNumbersInText(segment.lines.join("\n"));
-    const place = { position: p.position, lineStart: p.lineStart, lineEnd: segment.lineEnd };
+    const place = {
+      position: p.position,
+      lineStart: p.lineStart,
+      lineEnd: segment.lineEnd,
+      offset: p.offset,
+      length: p.length,
+    };
     if (segment.kind === "preamble") {
       const error = new SplitError("text before the first REPORT ID: line is not a report page", {
         file: job.file,
         line: segment.lineStart,
         lineEnd: segment.lineEnd,
       });
-      return { ok: false, kind: "preamble", ...place, error: serializeError(error, "split"), raw };
+      return { ok: false, kind: "preamble", ...place, error: serializeError(error, "split") };
     }
     try {
-      return { ok: true, ...place, page: processPage(segment, registry), raw };
+      return { ok: true, ...place, page: resolveLocalSections(processPage(segment, registry)) };
     } catch (error) {
-      return { ok: false, kind: "page", ...place, error: serializeError(error, "parse"), raw };
+      return { ok: false, kind: "page", ...place, error: serializeError(error, "parse") };
     }
   });
   return { type: "pages", id: job.id, outcomes };
@@ -119,6 +125,32 @@ export function runRecords(job: RecordJob): RecordJobResult {
     return { type: "records", id: job.id, indexes, copy: buffer, rejected };
   }
   return { type: "records", id: job.id, indexes, values, rejected };
+}
+
+/**
+ * A page's raw text as stored (`reports.raw`, `dead_letters.raw`): its lines with line 1
+ * normalised and `\r` removed, card numbers masked.
+ */
+export function pageRawText(
+  bytes: Uint8Array,
+  page: {
+    kind?: "page" | "preamble";
+    position: number;
+    lineStart: number;
+    lineEnd: number;
+    offset: number;
+    length: number;
+  },
+  file: string,
+): string {
+  const segment = decodePage({
+    kind: page.kind ?? "page",
+    position: page.position,
+    lineStart: page.lineStart,
+    lineEnd: page.lineEnd,
+    bytes: bytes.subarray(page.offset, page.offset + page.length),
+  }, file);
+  return maskCardNumbersInText(segment.lines.join("\n"));
 }
 
 /** Runs any job. */

@@ -35,7 +35,7 @@ import {
 import type { Database } from "../writer/database.ts";
 import { LedgerWriter, type TransactionInsert } from "../writer/ledger_writer.ts";
 import { TRANSACTION_COLUMNS } from "../writer/copy_format.ts";
-import { runJob } from "./job_runner.ts";
+import { pageRawText, runJob } from "./job_runner.ts";
 import type { Job, JobResult, PageJob, RecordJob } from "./work_protocol.ts";
 import { WorkerPool } from "./worker_pool.ts";
 
@@ -151,6 +151,8 @@ async function replayPage(
       length: bytes.length,
     }],
   };
+  // Read before the run: a worker takes the job's buffer.
+  const raw = pageRawText(bytes, { ...job.pages[0] }, item.file_path);
   const result = await run(job);
   const outcome = result.type === "pages" ? result.outcomes[0] : undefined;
   if (!outcome || !outcome.ok) {
@@ -176,7 +178,7 @@ async function replayPage(
     lineEnd: item.line_end!,
     lines: [],
   };
-  const stored = await writer.writePage(item.file_id!, segment, page, outcome.raw);
+  const stored = await writer.writePage(item.file_id!, segment, page, raw);
   await markReplayed(db.sql, item.id);
   return { id: item.id, outcome: stored ? "stored" : "already-stored" };
 }

@@ -87,15 +87,19 @@ export interface SerializedError {
   record?: number;
 }
 
-/** The outcome of one page. */
+/**
+ * The outcome of one page. Its text is not sent back: the main thread keeps the job's bytes
+ * and reads the page from `offset`/`length` when it needs the raw text.
+ */
 export type PageOutcome =
   | {
     ok: true;
     position: number;
     lineStart: number;
     lineEnd: number;
+    offset: number;
+    length: number;
     page: ParsedPage;
-    raw: string;
   }
   | {
     ok: false;
@@ -103,8 +107,9 @@ export type PageOutcome =
     position: number;
     lineStart: number;
     lineEnd: number;
+    offset: number;
+    length: number;
     error: SerializedError;
-    raw: string;
   };
 
 /** The result of a {@link PageJob}. */
@@ -145,6 +150,8 @@ export type WorkerReply =
   | { type: "init-failed"; error: SerializedError }
   | { type: "described"; strategies: StrategyDescription[] }
   | { type: "result"; result: JobResult }
+  /** A result as UTF-8 JSON in a transferred buffer (cheaper than cloning many objects). */
+  | { type: "encoded-result"; buffer: ArrayBuffer }
   | { type: "failed"; id: number; error: SerializedError };
 
 /** Flattens an error for `postMessage`. */

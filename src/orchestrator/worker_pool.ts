@@ -72,6 +72,7 @@ interface Slot {
 }
 
 const SOURCE_DIR = new URL("../", import.meta.url);
+const decoder = new TextDecoder();
 /** The worker module: `parse_worker.ts`, or, in a bundle, the bundle itself. */
 const DEFAULT_WORKER = RUNNING_FROM_BUNDLE
   ? BUNDLE_URL
@@ -171,7 +172,9 @@ export class WorkerPool {
     slot.pending = undefined;
     if (!pending) return;
     if (reply.type === "result") pending.resolve(reply.result);
-    else if (reply.type === "failed") {
+    else if (reply.type === "encoded-result") {
+      pending.resolve(JSON.parse(decoder.decode(reply.buffer)) as JobResult);
+    } else if (reply.type === "failed") {
       pending.reject(new WorkerJobError(reply.error.message, reply.error.code));
     }
     this.#release(slot);

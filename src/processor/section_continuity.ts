@@ -24,6 +24,24 @@ import type { Heading, ParsedPage } from "../models/report.ts";
 import { resolveSections, sectionPath } from "../strategies/section_stack.ts";
 import { classifyAmountLine } from "./report_class.ts";
 
+/** Headings start in printed column 2 or later (column 1 is the carriage-control column). */
+export const MIN_HEADING_INDENT = 2;
+
+/**
+ * Sets `section` and `transaction_class` on the lines whose path cannot depend on the
+ * previous page (the page closed every inherited heading before them), so this work can be
+ * done where the page is parsed; `resolve` then completes only the other lines.
+ */
+export function resolveLocalSections(page: ParsedPage): ParsedPage {
+  for (const line of page.amounts) {
+    if (line.cutoff > MIN_HEADING_INDENT) continue;
+    line.section = sectionPath(line.localSections);
+    line.transaction_class = classifyAmountLine(line.localSections.map((h) => h.text), line.label);
+    line.localSections = []; // resolved: no need to carry the stack any further
+  }
+  return page;
+}
+
 /** The key of a report instance. */
 export function instanceKey(page: ParsedPage): string {
   const h = page.header;
@@ -39,6 +57,7 @@ export class SectionContinuity {
     const key = instanceKey(page);
     const inherited = this.#open.get(key) ?? [];
     for (const line of page.amounts) {
+      if (line.section !== undefined && line.cutoff <= MIN_HEADING_INDENT) continue;
       const path = resolveSections(inherited, { cutoff: line.cutoff, local: line.localSections });
       line.section = sectionPath(path);
       line.transaction_class = classifyAmountLine(path.map((h) => h.text), line.label);

@@ -15,6 +15,7 @@
  */
 
 import { CLEARING_FIELDS } from "../models/transaction.ts";
+import { FIELD_KINDS, type FieldKind } from "../models/clearing_record.ts";
 
 /** The columns of a clearing row, in COPY order (`file_id` is added by the writer). */
 export const TRANSACTION_COLUMNS: readonly string[] = [
@@ -63,40 +64,17 @@ export function parseCopyText(text: string): (string | null)[][] {
  * Columns whose values are validated numbers or dates, so they can never hold a tab,
  * newline or backslash and are written without escaping.
  */
+const PLAIN_KINDS: ReadonlySet<FieldKind> = new Set([
+  "decimal2",
+  "decimal6",
+  "integer",
+  "flag",
+  "date",
+  "optionalDate",
+]);
 const PLAIN_COLUMNS: ReadonlySet<string> = new Set([
   "record_index",
-  "source_date",
-  "dest_currency",
-  "local_date",
-  "authorization_date",
-  "purchase_value",
-  "clearing_debit",
-  "installment_nbr",
-  "clearing_installment",
-  "installment_value_1",
-  "installment_value_n",
-  "clearing_value",
-  "issuer_exchange_rate",
-  "clearing_commission",
-  "acquirer_id",
-  "mcc",
-  "dest_value",
-  "boarding_fee",
-  "status",
-  "cdt_amount",
-  "late_presentation",
-  "clearing_files_row_id",
-  "clearing_currency",
-  "clearing_boarding_fee",
-  "clearing_settlement_date",
-  "clearing_presentation",
-  "clearing_action_code",
-  "clearing_total_partial_transaction",
-  "clearing_flag_partial_settlement",
-  "clearing_cancel",
-  "clearing_confirm",
-  "clearing_add",
-  "clearing_credit",
+  ...CLEARING_FIELDS.filter((field) => PLAIN_KINDS.has(FIELD_KINDS[field])),
 ]);
 
 const COLUMN_PLAN = TRANSACTION_COLUMNS.map((name) => ({ name, plain: PLAIN_COLUMNS.has(name) }));
