@@ -30,7 +30,7 @@ const ADMIN_URL = env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgr
 const DIR = env("BENCH_DIR", "/tmp/finstream-bench");
 const RECORDS = Number(env("BENCH_RECORDS", "200000"));
 const BIG_RECORDS = Number(env("BENCH_BIG_RECORDS", "950000"));
-const EP747_PAGES = Number(env("BENCH_EP747_PAGES", "45000"));
+const EP747_PAGES = Number(env("BENCH_EP747_PAGES", "100000"));
 const SKIP = new Set(env("BENCH_SKIP", "").split(",").filter(Boolean));
 const V8_FLAGS = "--v8-flags=--max-semi-space-size=4";
 const PERMISSIONS = [

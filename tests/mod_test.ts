@@ -28,6 +28,9 @@ Deno.test("mod.ts exports the documented API", () => {
       "maskPan",
       "PageParseError",
       "RecordValidationError",
+      "reconcile",
+      "replayDeadLetters",
+      "generate",
     ]
   ) {
     assert.equal(typeof (finstream as Record<string, unknown>)[name], "function", name);

@@ -33,7 +33,6 @@ Deno.test(`the bundle ingests the samples and loads an external plugin (${ENGINE
       `--allow-read=.,${prepared.tmp}`,
       `--allow-write=${prepared.tmp}`,
       "--allow-run=deno",
-      "--allow-env",
       `${ROOT}scripts/bundle.ts`,
       bundle,
     ]);
