@@ -79,7 +79,10 @@ export interface IngestOptions {
   db?: Database;
   /** Read, parse and validate only; write nothing. @default false */
   dryRun?: boolean;
-  /** Parse workers; 0 runs in-process. @default navigator.hardwareConcurrency */
+  /**
+   * Parse workers; 0 runs in-process (but plugins always run in a worker).
+   * @default navigator.hardwareConcurrency
+   */
   workers?: number;
   /**
    * Strategies to parse with, in-process (implies `workers: 0`).
@@ -301,11 +304,13 @@ export async function ingest(
   const progress = options.progress ?? new ProgressTracker();
   for (const path of files) progress.bytesTotal += (await Deno.stat(path)).size;
 
-  const useInProcess = options.registry !== undefined || options.workers === 0;
+  // Plugins run only inside permission-scoped workers: with plugins, `workers: 0` means one.
+  const hasPlugins = (options.pluginDirs?.length ?? 0) + (options.strategyModules?.length ?? 0) > 0;
+  const useInProcess = options.registry !== undefined || (options.workers === 0 && !hasPlugins);
   const executor: Executor = useInProcess
     ? inProcess(options.registry ?? await loadStrategies())
     : await WorkerPool.start({
-      size: options.workers,
+      size: options.workers === 0 ? 1 : options.workers,
       strategyDirs: (options.pluginDirs ?? []).map(pluginDirUrl),
       strategyModules: (options.strategyModules ?? []).map(strategyModuleSpecifier),
       workerUrl: options.workerUrl,

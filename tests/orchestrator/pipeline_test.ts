@@ -326,3 +326,22 @@ export default class LabelledVss110 extends Vss110Strategy {
     }
   });
 });
+
+Deno.test(`plugins run in a worker even with workers: 0 (${ENGINE})`, async () => {
+  await withTestDatabase(async ({ db, tmp }) => {
+    const path = `${tmp}/EP747_forbidden.TXT`;
+    await Deno.writeTextFile(path, pageWith(1, "VSS-666"));
+    const summary = await ingest([path], {
+      db,
+      workers: 0,
+      strategyModules: [new URL("plugins/forbidden/vss_666.ts", FIXTURES).pathname],
+    });
+    assert.equal(summary.workers, 1);
+    const [dead] = await db.sql`select error from dead_letters`;
+    assert.match(
+      dead.error,
+      /Requires read access to "\/etc\/hostname"/,
+      "denied: it ran in a worker",
+    );
+  });
+});
