@@ -34,52 +34,11 @@
  * @module
  */
 
+import { Prng } from "../src/generator/prng.ts";
+import { ACQUIRERS, POS_MODES, PURCHASE_MCCS } from "../src/generator/clearing_generator.ts";
+
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
-
-/** mulberry32: a 32-bit PRNG, small, fast and fully deterministic across platforms. */
-class Rng {
-  #state: number;
-
-  constructor(seed: number) {
-    this.#state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  /** A BigInt in [min, max], both inclusive (range below 2^32). */
-  big(min: number, max: number): bigint {
-    return BigInt(this.int(min, max));
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  /** True with the given probability. */
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  /** A string of `n` random decimal digits; the first one is never 0. */
-  digits(n: number): string {
-    let s = String(this.int(1, 9));
-    for (let i = 1; i < n; i++) s += String(this.int(0, 9));
-    return s;
-  }
-}
 
 const SEED = 0x0e747705;
 
@@ -501,7 +460,7 @@ function net(f: Flow): bigint {
 }
 
 /** `count` transactions at an average ticket in [ticketMin, ticketMax] cents. */
-function volume(rng: Rng, countRange: [number, number], ticketRange: [number, number]) {
+function volume(rng: Prng, countRange: [number, number], ticketRange: [number, number]) {
   const count = rng.big(...countRange);
   if (count === 0n) return { count, amount: 0n };
   return { count, amount: count * rng.big(...ticketRange) + rng.big(0, 99) };
@@ -519,7 +478,7 @@ const emptyMode = (): ModeBook => ({ types: [], reimbursement: ZERO, charges: ZE
 
 /** An issuer with purchases, ATM cash, merchandise credits and reversals. */
 function issuerMode(
-  rng: Rng,
+  rng: Prng,
   p: {
     purchase: [[number, number], [number, number]];
     atm: [[number, number], [number, number]] | null;
@@ -793,7 +752,7 @@ const COLUMNS_120 = [
   new Line().put(41, "DATE").put(102, "CREDITS").put(124, "DEBITS"),
 ].map(String);
 
-function body120(rng: Rng, issuer: ModeBook): BodyLine[] {
+function body120(rng: Prng, issuer: ModeBook): BodyLine[] {
   const type = (label: string) => {
     const t = issuer.types.find((x) => x.label === label);
     if (!t) throw new Error(`VSS-120: no ${label} in the model`);
@@ -1187,7 +1146,7 @@ interface Group610 {
 }
 
 /** Issuer purchases: the amount is a debit, the interchange fee a credit. */
-function purchaseRow(rng: Rng, date: Date, counts: [number, number], ticket: [number, number]) {
+function purchaseRow(rng: Prng, date: Date, counts: [number, number], ticket: [number, number]) {
   const v = volume(rng, counts, ticket);
   return { date, count: v.count, amount: -v.amount, fee: bp(v.amount, rng.int(125, 150)) };
 }
@@ -1323,7 +1282,7 @@ function instance100W(): Instance {
 // ---------------------------------------------------------------------------------------------
 // The EP747 file
 
-function buildEp747(rng: Rng): Ep747Builder {
+function buildEp747(rng: Prng): Ep747Builder {
   const bookA: Book = {
     acquirer: emptyMode(),
     issuer: issuerMode(rng, {
@@ -1535,30 +1494,6 @@ const int = (n: number | bigint): Json => String(n);
 const money2 = (cents: bigint): Json => decimal(cents, 2);
 const money6 = (micros: bigint): Json => decimal(micros, 6);
 
-const ACQUIRERS = [
-  { id: 37, bin: "412345", brand: ["199329", "199301"] },
-  { id: 17, bin: "446622", brand: ["3908", "3908"] },
-  { id: 12, bin: "471173", brand: ["210455", "210401"] },
-  { id: 25, bin: "455182", brand: ["47712", "47712"] },
-  { id: 41, bin: "498810", brand: ["88105", "88100"] },
-] as const;
-
-const PURCHASE_MCCS = [
-  5411,
-  5411,
-  5812,
-  5814,
-  5912,
-  5947,
-  5815,
-  5999,
-  4121,
-  5311,
-  5541,
-  5732,
-  5651,
-];
-const POS_MODES = ["07", "07", "07", "07", "05", "05", "05", "10", "10", "90", "01"];
 const BRL_RATES = [5_809_100n, 5_811_400n, 5_807_300n]; // micro-units: 5.809100
 const USD_RATES = [5_893_800n, 5_889_900n, 5_901_200n];
 /** Merchant-currency factors for the USD records' purchase_value, in micro-units. */
@@ -1576,7 +1511,7 @@ interface ClearingStats {
 }
 
 /** Purchase amount in cents, from a few ticket-size buckets (integer arithmetic only). */
-function purchaseCents(rng: Rng): bigint {
+function purchaseCents(rng: Prng): bigint {
   const r = rng.next();
   if (r < 0.40) return rng.big(350, 5_000);
   if (r < 0.75) return rng.big(5_000, 20_000);
@@ -1584,7 +1519,7 @@ function purchaseCents(rng: Rng): bigint {
   return rng.big(100_000, 500_000);
 }
 
-function buildClearing(rng: Rng, count: number): { lines: string[]; stats: ClearingStats } {
+function buildClearing(rng: Prng, count: number): { lines: string[]; stats: ClearingStats } {
   const stats: ClearingStats = {
     records: count,
     byCurrency: {},
@@ -1754,7 +1689,7 @@ async function main(): Promise<void> {
   const dir = new URL("../data/samples/", import.meta.url);
   await Deno.mkdir(dir, { recursive: true });
 
-  const rng = new Rng(SEED);
+  const rng = new Prng(SEED);
   const ep747 = buildEp747(rng);
   checkEp747(ep747.lines, ep747.expected.length);
   const clearing = buildClearing(rng, 500);

@@ -66,14 +66,16 @@ export interface ClearingContext {
 /** How a record is built for its class (§7.3 rule that classifies it). */
 export type RecordForm = "original" | "debit-0" | "cancel" | "no-operation-code";
 
-const ACQUIRERS = [
+/** The acquirers records are drawn from: id, BIN and brand-side ids. */
+export const ACQUIRERS = [
   { id: 37, bin: "412345", brand: ["199329", "199301"] },
   { id: 17, bin: "446622", brand: ["3908", "3908"] },
   { id: 12, bin: "471173", brand: ["210455", "210401"] },
   { id: 25, bin: "455182", brand: ["47712", "47712"] },
   { id: 41, bin: "498810", brand: ["88105", "88100"] },
 ] as const;
-const PURCHASE_MCCS = [
+/** Merchant category codes of purchases (repeats weight the draw). */
+export const PURCHASE_MCCS = [
   5411,
   5411,
   5812,
@@ -88,7 +90,8 @@ const PURCHASE_MCCS = [
   5732,
   5651,
 ];
-const POS_MODES = ["07", "07", "07", "07", "05", "05", "05", "10", "10", "90", "01"];
+/** POS entry modes (repeats weight the draw). */
+export const POS_MODES = ["07", "07", "07", "07", "05", "05", "05", "10", "10", "90", "01"];
 const RATES: readonly (readonly bigint[])[] = [
   [5_809_100n, 5_811_400n, 5_807_300n],
   [5_893_800n, 5_889_900n, 5_901_200n],
