@@ -40,6 +40,7 @@ import {
   WriteError,
 } from "../models/errors.ts";
 import type { ParsedPage } from "../models/report.ts";
+import { createHash } from "node:crypto";
 import { sha256File } from "../reader/file_digest.ts";
 import { detectFileKind, type InputKind } from "../reader/file_kind.ts";
 import { expandInputPaths } from "../reader/input_files.ts";
@@ -59,7 +60,7 @@ import { parseCopyText, TRANSACTION_COLUMNS } from "../writer/copy_format.ts";
 import type { Database } from "../writer/database.ts";
 import { type DeadLetter, LedgerWriter, type TransactionInsert } from "../writer/ledger_writer.ts";
 import { AsyncChannel } from "./async_channel.ts";
-import { pageRawText, runJob } from "./job_runner.ts";
+import { pageRawText, restoreLineText, runJob } from "./job_runner.ts";
 import { clearingJobs, ep747Jobs } from "./job_producers.ts";
 import { ProgressTracker } from "./progress.ts";
 import {
@@ -427,7 +428,9 @@ export async function ingest(
       summary.kind = kind;
       try {
         summary.size = (await Deno.stat(path)).size;
-        summary.sha256 = await sha256File(path);
+        // Writing needs the digest first (a stored file is skipped); a dry run hashes the
+        // bytes as it reads them instead of reading the file twice.
+        if (!dryRun) summary.sha256 = await sha256File(path);
       } catch (error) {
         throw new InputFileError(`cannot read: ${(error as Error).message}`, { file: path }, {
           cause: error,
@@ -499,9 +502,20 @@ export async function ingest(
         cause: error,
       });
     }
+    const hash = dryRun ? createHash("sha256") : null;
+    const source = hash
+      ? file.readable.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            hash.update(chunk);
+            controller.enqueue(chunk);
+          },
+        }),
+      )
+      : file.readable;
     const producer = kind === "ep747"
-      ? ep747Jobs(file.readable, run.path)
-      : clearingJobs(file.readable, run.path, format, { items: options.batchSize ?? 1000 });
+      ? ep747Jobs(source, run.path)
+      : clearingJobs(source, run.path, format, { items: options.batchSize ?? 1000 });
     try {
       for await (const job of producer) {
         progress.bytesRead += job.inputBytes;
@@ -526,6 +540,7 @@ export async function ingest(
         step: "split",
       });
     } finally {
+      if (hash && run.summary.sha256 === null) run.summary.sha256 = hash.digest("hex");
       run.producerDone = true;
       if (run.completed === run.produced) run.results.close();
     }
@@ -595,6 +610,7 @@ export async function ingest(
     };
     try {
       const text = raw();
+      restoreLineText(page, text, outcome.lineStart);
       const stored = await write(() => writer.writePage(run.fileId, segment, page, text));
       if (stored) {
         run.summary.stored++;

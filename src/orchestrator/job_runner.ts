@@ -24,6 +24,7 @@
 import { decodePage } from "../reader/ep747_pages.ts";
 import { decodeRecord } from "../reader/json_records.ts";
 import { SplitError } from "../models/errors.ts";
+import type { ParsedPage } from "../models/report.ts";
 import { processPage } from "../processor/page_processor.ts";
 import { resolveLocalSections } from "../processor/section_continuity.ts";
 import { processRecord } from "../processor/record_processor.ts";
@@ -69,7 +70,11 @@ export function runPages(job: PageJob, registry: StrategyRegistry): PageJobResul
       return { ok: false, kind: "preamble", ...place, error: serializeError(error, "split") };
     }
     try {
-      return { ok: true, ...place, page: resolveLocalSections(processPage(segment, registry)) };
+      const page = resolveLocalSections(processPage(segment, registry));
+      // The main thread has the page's bytes: it restores each line's text when it stores
+      // the page (`restoreLineText`), so the lines are not sent back twice.
+      for (const amount of page.amounts) amount.raw = "";
+      return { ok: true, ...place, page };
     } catch (error) {
       return { ok: false, kind: "page", ...place, error: serializeError(error, "parse") };
     }
@@ -151,6 +156,17 @@ export function pageRawText(
     bytes: bytes.subarray(page.offset, page.offset + page.length),
   }, file);
   return maskCardNumbersInText(segment.lines.join("\n"));
+}
+
+/**
+ * Puts each amount line's printed text back (`amounts.raw_line`), from the page's raw text
+ * (as {@link pageRawText} returns it: line 1 of the page first).
+ */
+export function restoreLineText(page: ParsedPage, raw: string, lineStart: number): void {
+  const lines = raw.split("\n");
+  for (const amount of page.amounts) {
+    if (amount.raw === "") amount.raw = lines[amount.line - lineStart] ?? "";
+  }
 }
 
 /** Runs any job. */

@@ -35,7 +35,7 @@ import {
 import type { Database } from "../writer/database.ts";
 import { LedgerWriter, type TransactionInsert } from "../writer/ledger_writer.ts";
 import { TRANSACTION_COLUMNS } from "../writer/copy_format.ts";
-import { pageRawText, runJob } from "./job_runner.ts";
+import { pageRawText, restoreLineText, runJob } from "./job_runner.ts";
 import type { Job, JobResult, PageJob, RecordJob } from "./work_protocol.ts";
 import { WorkerPool } from "./worker_pool.ts";
 
@@ -178,6 +178,7 @@ async function replayPage(
     lineEnd: item.line_end!,
     lines: [],
   };
+  restoreLineText(page, raw, item.line_start!);
   const stored = await writer.writePage(item.file_id!, segment, page, raw);
   await markReplayed(db.sql, item.id);
   return { id: item.id, outcome: stored ? "stored" : "already-stored" };
