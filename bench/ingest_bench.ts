@@ -32,7 +32,7 @@ const RECORDS = Number(env("BENCH_RECORDS", "200000"));
 const BIG_RECORDS = Number(env("BENCH_BIG_RECORDS", "950000"));
 const EP747_PAGES = Number(env("BENCH_EP747_PAGES", "100000"));
 const SKIP = new Set(env("BENCH_SKIP", "").split(",").filter(Boolean));
-const V8_FLAGS = "--v8-flags=--max-semi-space-size=4";
+const V8_FLAGS = "--v8-flags=--max-semi-space-size=4,--max-old-space-size=128";
 const PERMISSIONS = [
   `--allow-read=${ROOT},${DIR}`,
   `--allow-write=${ROOT}.finstream,${ROOT}logs`,
