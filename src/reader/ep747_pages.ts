@@ -28,6 +28,7 @@
  */
 
 import type { ByteSource } from "./text_lines.ts";
+import { encodeWindows1252 } from "../utils/windows1252.ts";
 
 /** One page of an EP747 file (or the text before the first page). */
 export interface PageSegment {
@@ -51,17 +52,16 @@ export interface ReadPagesOptions {
   file?: string;
 }
 
-const PAGE_START = /^\f?\s?REPORT ID:/;
-
 /** Normalises a page's first line: `\f` → blank column 1; no column 1 → prepend one. */
 export function normalizeFirstLine(line: string): string {
   const withoutFeed = line.startsWith("\f") ? " " + line.slice(1) : line;
   return withoutFeed.startsWith("REPORT ID") ? " " + withoutFeed : withoutFeed;
 }
 
-/** True when `line` starts a new page. */
+/** True when `line` starts a new page (the same rule as {@link isPageStartBytes}). */
 export function isPageStart(line: string): boolean {
-  return PAGE_START.test(line);
+  const bytes = encodeWindows1252(line);
+  return isPageStartBytes(bytes, 0, bytes.length);
 }
 
 /** A page (or the preamble) as undecoded bytes, with its place in the file. */

@@ -7,8 +7,9 @@
  *
  * @example
  * ```ts
- * import { copyLine } from "./copy_format.ts";
- * copyLine(["1", null, "a\tb"]); // "1\t\\N\ta\\tb\n"
+ * import { copyValue } from "./copy_format.ts";
+ * copyValue("a\tb"); // "a\\tb"
+ * copyValue(null); // "\\N"
  * ```
  *
  * @module
@@ -35,21 +36,10 @@ export function copyValue(value: string | null): string {
   return HAS_SPECIAL.test(value) ? value.replace(SPECIAL, (c) => ESCAPES[c]) : value;
 }
 
-/** One COPY text line (tab-separated, newline-terminated). */
-export function copyLine(values: readonly (string | null)[]): string {
-  let line = "";
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) line += "\t";
-    const value = values[i];
-    line += value === null ? "\\N" : copyValue(value);
-  }
-  return line + "\n";
-}
-
 const UNESCAPE = /\\(\\|t|n|r)/g;
 const UNESCAPED: Record<string, string> = { "\\": "\\", t: "\t", n: "\n", r: "\r" };
 
-/** Parses COPY text back into value arrays (the inverse of {@link copyLine}). */
+/** Parses COPY text back into value arrays (the inverse of {@link transactionCopyLine}). */
 export function parseCopyText(text: string): (string | null)[][] {
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
