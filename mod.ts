@@ -57,7 +57,7 @@ export {
   type ReadJsonRecordsOptions,
   type RecordSegment,
 } from "./src/reader/json_records.ts";
-export type { ByteSource } from "./src/reader/text_lines.ts";
+export type { ByteSource } from "./src/reader/file_chunks.ts";
 export { detectFileKind, type InputKind } from "./src/reader/file_kind.ts";
 export {
   type AmountLineInput,

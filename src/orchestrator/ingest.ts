@@ -42,6 +42,7 @@ import {
 import type { ParsedPage } from "../models/report.ts";
 import { createHash } from "node:crypto";
 import { sha256File } from "../reader/file_digest.ts";
+import { readFileChunks } from "../reader/file_chunks.ts";
 import { detectFileKind, type InputKind } from "../reader/file_kind.ts";
 import { expandInputPaths } from "../reader/input_files.ts";
 import { SectionContinuity } from "../processor/section_continuity.ts";
@@ -72,7 +73,7 @@ import {
   type SerializedError,
   serializeError,
 } from "./work_protocol.ts";
-import { WorkerCrashedError, WorkerJobError, WorkerPool } from "./worker_pool.ts";
+import { type RunOptions, WorkerCrashedError, WorkerJobError, WorkerPool } from "./worker_pool.ts";
 
 /** Options for {@link ingest}. */
 export interface IngestOptions {
@@ -182,6 +183,9 @@ export interface RunSummary {
 
 const DATA_ERROR_CLASSES = ["22", "23"];
 
+/** Record batches of one file written at once on PostgreSQL (two connections per file). */
+const RECORD_WRITERS = 2;
+
 /** True for PostgreSQL errors caused by the data (not the connection). */
 export function isDataError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
@@ -191,15 +195,27 @@ export function isDataError(error: unknown): boolean {
 /** Runs jobs: the worker pool, or in-process. */
 interface Executor {
   size: number;
-  run(job: Job): Promise<JobResult>;
+  /** Jobs that may be running or queued at once (workers × queue depth). */
+  capacity: number;
+  run(job: Job, options?: RunOptions): Promise<JobResult>;
   close(): void;
 }
 
 function inProcess(registry: StrategyRegistry): Executor {
   return {
     size: 1,
+    capacity: 1,
     run: (job) => Promise.resolve(runJob(job, registry)),
     close: () => {},
+  };
+}
+
+function withCapacity(pool: WorkerPool): Executor {
+  return {
+    size: pool.size,
+    capacity: pool.size * pool.depth,
+    run: (job, options) => pool.run(job, options),
+    close: () => pool.close(),
   };
 }
 
@@ -310,16 +326,18 @@ export async function ingest(
   const useInProcess = options.registry !== undefined || (options.workers === 0 && !hasPlugins);
   const executor: Executor = useInProcess
     ? inProcess(options.registry ?? await loadStrategies())
-    : await WorkerPool.start({
-      size: options.workers === 0 ? 1 : options.workers,
-      strategyDirs: (options.pluginDirs ?? []).map(pluginDirUrl),
-      strategyModules: (options.strategyModules ?? []).map(strategyModuleSpecifier),
-      workerUrl: options.workerUrl,
-    });
+    : withCapacity(
+      await WorkerPool.start({
+        size: options.workers === 0 ? 1 : options.workers,
+        strategyDirs: (options.pluginDirs ?? []).map(pluginDirUrl),
+        strategyModules: (options.strategyModules ?? []).map(strategyModuleSpecifier),
+        workerUrl: options.workerUrl,
+      }),
+    );
   const controller = new AbortController();
   const abort = (reason: unknown) => controller.abort(reason);
   options.signal?.addEventListener("abort", () => abort(options.signal?.reason), { once: true });
-  const jobs = new AsyncChannel<QueuedJob>(executor.size * 2, controller.signal);
+  const jobs = new AsyncChannel<QueuedJob>(executor.capacity, controller.signal);
   const retryOptions: RetryOptions = {
     attempts: 6,
     baseMs: 200,
@@ -361,8 +379,9 @@ export async function ingest(
         file: queued.file.path,
         step: "parse",
       });
+      // Retries run alone on a worker: a second crash is then this job's own.
       try {
-        return await executor.run({ ...queued.job, buffer: backup.slice(0) });
+        return await executor.run({ ...queued.job, buffer: backup.slice(0) }, { exclusive: true });
       } catch (again) {
         if (!(again instanceof WorkerCrashedError || again instanceof WorkerJobError)) throw again;
         // Crashed twice: run the items one by one, so only the guilty ones are lost.
@@ -370,7 +389,7 @@ export async function ingest(
         for (const single of splitJob({ ...queued.job, buffer: backup.slice(0) })) {
           const singleBackup = single.buffer.slice(0);
           try {
-            parts.push(await executor.run(single));
+            parts.push(await executor.run(single, { exclusive: true }));
           } catch (third) {
             if (!(third instanceof WorkerCrashedError || third instanceof WorkerJobError)) {
               throw third;
@@ -392,7 +411,7 @@ export async function ingest(
     }
   };
 
-  const runners = Array.from({ length: executor.size }, async () => {
+  const runners = Array.from({ length: executor.capacity }, async () => {
     try {
       for await (const queued of jobs) {
         const completed = await runJobWithRecovery(queued);
@@ -457,7 +476,7 @@ export async function ingest(
         fileId,
         resumed,
         summary,
-        results: new AsyncChannel<Completed>(executor.size * 2, controller.signal),
+        results: new AsyncChannel<Completed>(executor.capacity * 2, controller.signal),
         produced: 0,
         completed: 0,
         producerDone: false,
@@ -503,18 +522,9 @@ export async function ingest(
       });
     }
     const hash = dryRun ? createHash("sha256") : null;
-    const source = hash
-      ? file.readable.pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, controller) {
-            hash.update(chunk);
-            controller.enqueue(chunk);
-          },
-        }),
-      )
-      : file.readable;
+    const source = readFileChunks(file, hash ? { onChunk: (chunk) => hash.update(chunk) } : {});
     const producer = kind === "ep747"
-      ? ep747Jobs(source, run.path)
+      ? ep747Jobs(source, run.path, { countsOnly: dryRun })
       : clearingJobs(source, run.path, format, { items: options.batchSize ?? 1000 });
     try {
       for await (const job of producer) {
@@ -540,6 +550,7 @@ export async function ingest(
         step: "split",
       });
     } finally {
+      file.close();
       if (hash && run.summary.sha256 === null) run.summary.sha256 = hash.digest("hex");
       run.producerDone = true;
       if (run.completed === run.produced) run.results.close();
@@ -594,12 +605,14 @@ export async function ingest(
     }
     run.summary.pages++;
     progress.pages++;
-    const page: ParsedPage = continuity.resolve(outcome.page);
     if (!writer) {
+      // A dry run stores nothing, so sections need no resolving: the page is counted.
       run.summary.stored++;
-      if (!page.parsed) run.summary.unparsed++;
+      if (!outcome.parsed) run.summary.unparsed++;
       return;
     }
+    if (!outcome.page) throw new Error(`page ${outcome.position} came back without its content`);
+    const page: ParsedPage = continuity.resolve(outcome.page);
     const segment = {
       kind: "page" as const,
       file: run.path,
@@ -635,8 +648,26 @@ export async function ingest(
     }
   }
 
+  /**
+   * Stores a file's record batches as they complete, several at once on PostgreSQL (each
+   * batch is its own transaction; batches are independent), one at a time on PGlite.
+   */
   async function consumeRecords(run: FileRun): Promise<void> {
-    for await (const { result } of run.results) await storeRecords(run, result as RecordJobResult);
+    const limit = engine === "postgres" && writer ? RECORD_WRITERS : 1;
+    const inFlight = new Set<Promise<void>>();
+    let failure: { error: unknown } | null = null;
+    for await (const { result } of run.results) {
+      if (failure) break;
+      const stored: Promise<void> = storeRecords(run, result as RecordJobResult)
+        .catch((error) => {
+          failure ??= { error };
+        })
+        .finally(() => inFlight.delete(stored));
+      inFlight.add(stored);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (failure) throw (failure as { error: unknown }).error;
   }
 
   async function storeRecords(run: FileRun, result: RecordJobResult): Promise<void> {

@@ -20,7 +20,7 @@
 
 import { readEp747PageBytes } from "../reader/ep747_pages.ts";
 import { readJsonRecordBytes } from "../reader/json_records.ts";
-import type { ByteSource } from "../reader/text_lines.ts";
+import type { ByteSource } from "../reader/file_chunks.ts";
 import type { PageJob, RecordJob, RowFormat } from "./work_protocol.ts";
 
 /** Limits of one job. */
@@ -29,6 +29,12 @@ export interface BatchLimits {
   items?: number;
   /** Bytes per job (a single larger item still makes a job of its own). @default 1 MiB */
   bytes?: number;
+}
+
+/** Options for {@link ep747Jobs}. */
+export interface PageJobOptions extends BatchLimits {
+  /** Mark the jobs `countsOnly` (a dry run). @default false */
+  countsOnly?: boolean;
 }
 
 const DEFAULT_BYTES = 1 << 20;
@@ -68,7 +74,7 @@ class Packer {
 export async function* ep747Jobs(
   source: ByteSource,
   file: string,
-  limits: BatchLimits = {},
+  limits: PageJobOptions = {},
 ): AsyncGenerator<Produced<PageJob>> {
   const maxItems = limits.items ?? 64;
   const maxBytes = limits.bytes ?? DEFAULT_BYTES;
@@ -84,6 +90,7 @@ export async function* ep747Jobs(
       buffer: packer.take(),
       pages,
       inputBytes,
+      ...(limits.countsOnly ? { countsOnly: true } : {}),
     };
     pages = [];
     return job;

@@ -6,6 +6,8 @@
  * Pages are decoded, parsed and validated (section continuity is resolved later by the
  * main thread, in file order); records are decoded, parsed exactly, validated, classified
  * and rendered as COPY text (UTF-8 in a buffer that can be transferred) or value arrays.
+ * For COPY, each record is first tried byte to byte (`processor/clearing_copy_line.ts`);
+ * only records that path does not take exactly are decoded and parsed as text.
  *
  * Techniques: per-item error isolation (one bad page or record is reported, the rest of
  * the job goes on); card numbers masked before anything leaves.
@@ -28,6 +30,7 @@ import type { ParsedPage } from "../models/report.ts";
 import { processPage } from "../processor/page_processor.ts";
 import { resolveLocalSections } from "../processor/section_continuity.ts";
 import { processRecord } from "../processor/record_processor.ts";
+import { CopyBuffer, writeClearingCopyLine } from "../processor/clearing_copy_line.ts";
 import type { StrategyRegistry } from "../strategies/registry.ts";
 import { maskCardNumbersInText } from "../utils/pan_mask.ts";
 import { TRANSACTION_COLUMNS, transactionCopyLine } from "../writer/copy_format.ts";
@@ -43,7 +46,6 @@ import {
   serializeError,
 } from "./work_protocol.ts";
 
-const encoder = new TextEncoder();
 const latin1 = new TextDecoder("windows-1252");
 
 /** Parses the pages of a job. */
@@ -73,8 +75,9 @@ export function runPages(job: PageJob, registry: StrategyRegistry): PageJobResul
       const page = resolveLocalSections(processPage(segment, registry));
       // The main thread has the page's bytes: it restores each line's text when it stores
       // the page (`restoreLineText`), so the lines are not sent back twice.
+      if (job.countsOnly) return { ok: true, ...place, parsed: page.parsed };
       for (const amount of page.amounts) amount.raw = "";
-      return { ok: true, ...place, page };
+      return { ok: true, ...place, parsed: page.parsed, page };
     } catch (error) {
       return { ok: false, kind: "page", ...place, error: serializeError(error, "parse") };
     }
@@ -97,8 +100,14 @@ export function runRecords(job: RecordJob): RecordJobResult {
   const indexes: number[] = [];
   const rejected: RejectedRecord[] = [];
   const values: (string | null)[][] = [];
-  let copy = "";
+  const copy = job.format === "copy" ? new CopyBuffer(job.buffer.byteLength >> 1) : null;
   for (let i = 0; i < job.indexes.length; i++) {
+    if (
+      copy && writeClearingCopyLine(bytes, job.offsets[i], job.offsets[i + 1], job.indexes[i], copy)
+    ) {
+      indexes.push(job.indexes[i]);
+      continue;
+    }
     const record = {
       index: job.indexes[i],
       line: job.lines[i],
@@ -113,7 +122,7 @@ export function runRecords(job: RecordJob): RecordJobResult {
       const row = processRecord(segment, job.file);
       const full = row as unknown as Record<string, unknown>;
       full.record_index = record.index;
-      if (job.format === "copy") copy += transactionCopyLine(full);
+      if (copy) copy.writeText(transactionCopyLine(full));
       else values.push(rowValues(full));
       indexes.push(record.index);
     } catch (error) {
@@ -125,10 +134,7 @@ export function runRecords(job: RecordJob): RecordJobResult {
       });
     }
   }
-  if (job.format === "copy") {
-    const buffer = encoder.encode(copy).buffer as ArrayBuffer;
-    return { type: "records", id: job.id, indexes, copy: buffer, rejected };
-  }
+  if (copy) return { type: "records", id: job.id, indexes, copy: copy.take(), rejected };
   return { type: "records", id: job.id, indexes, values, rejected };
 }
 

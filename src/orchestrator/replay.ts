@@ -164,12 +164,12 @@ async function replayPage(
   const [previous] = await db.sql`
     select open_sections from reports
     where file_id = ${item.file_id} and position < ${item.position}
-      and report_id = ${outcome.page.header.report_id}
-      and reporting_for_id is not distinct from ${outcome.page.header.reporting_for_id}
+      and report_id = ${outcome.page!.header.report_id}
+      and reporting_for_id is not distinct from ${outcome.page!.header.reporting_for_id}
       and not ended
     order by position desc limit 1`;
-  if (previous) continuity.seed(outcome.page, previous.open_sections as Heading[]);
-  const page = continuity.resolve(outcome.page);
+  if (previous) continuity.seed(outcome.page!, previous.open_sections as Heading[]);
+  const page = continuity.resolve(outcome.page!);
   const segment = {
     kind: "page" as const,
     file: item.file_path,

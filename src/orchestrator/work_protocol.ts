@@ -46,6 +46,8 @@ export interface StrategyDescription {
 export interface PageJob {
   type: "pages";
   id: number;
+  /** Set by the worker pool and echoed in the reply (several jobs may be queued). */
+  ticket?: number;
   file: string;
   buffer: ArrayBuffer;
   pages: {
@@ -56,12 +58,19 @@ export interface PageJob {
     offset: number;
     length: number;
   }[];
+  /**
+   * Send back only what a dry run counts (whether each page parsed), not the parsed pages:
+   * nothing will be stored, so the main thread has nothing to decode. @default false
+   */
+  countsOnly?: boolean;
 }
 
 /** A batch of clearing records. */
 export interface RecordJob {
   type: "records";
   id: number;
+  /** Set by the worker pool and echoed in the reply (several jobs may be queued). */
+  ticket?: number;
   file: string;
   buffer: ArrayBuffer;
   /** Record i is `buffer[offsets[i], offsets[i + 1])`. */
@@ -99,7 +108,10 @@ export type PageOutcome =
     lineEnd: number;
     offset: number;
     length: number;
-    page: ParsedPage;
+    /** Whether the page's layout was recognised (`page.parsed`). */
+    parsed: boolean;
+    /** The parsed page; absent when the job asked for counts only. */
+    page?: ParsedPage;
   }
   | {
     ok: false;
@@ -144,15 +156,16 @@ export interface RecordJobResult {
 /** Any result. */
 export type JobResult = PageJobResult | RecordJobResult;
 
-/** A worker's reply: a result, or the job's failure as a whole. */
+/**
+ * A worker's reply: a result, or the job's failure as a whole. `ticket` echoes the job's
+ * ticket, so the pool hands the reply to the caller that sent the job.
+ */
 export type WorkerReply =
   | { type: "ready" }
   | { type: "init-failed"; error: SerializedError }
   | { type: "described"; strategies: StrategyDescription[] }
-  | { type: "result"; result: JobResult }
-  /** A result as UTF-8 JSON in a transferred buffer (cheaper than cloning many objects). */
-  | { type: "encoded-result"; buffer: ArrayBuffer }
-  | { type: "failed"; id: number; error: SerializedError };
+  | { type: "result"; ticket?: number; result: JobResult }
+  | { type: "failed"; ticket?: number; id: number; error: SerializedError };
 
 /** Flattens an error for `postMessage`. */
 export function serializeError(error: unknown, fallbackStep: PipelineStep): SerializedError {

@@ -1,7 +1,8 @@
 /**
- * A pool of permission-scoped parse workers. `run(job)` sends a job to an idle worker
- * (waiting for one when all are busy) and resolves with its result; job bytes are
- * transferred, not copied.
+ * A pool of permission-scoped parse workers. `run(job)` sends a job to the least busy
+ * worker (waiting when every worker already has `depth` jobs queued) and resolves with its
+ * result; job bytes are transferred, not copied. With a depth of 2 a worker always has its
+ * next job at hand, so it never waits for the main thread between jobs.
  *
  * Each worker is created with explicit Deno permissions: read access to the strategy
  * folders only, and no network, environment, writes, subprocesses, FFI or system info
@@ -10,8 +11,11 @@
  * {@link WorkerCrashedError} and is replaced by a fresh one; the caller decides whether to
  * retry the job.
  *
- * Techniques: a free list of ready workers plus a FIFO of waiting callers; lazy
- * replacement; `close()` terminates everything and rejects waiting callers.
+ * Techniques: per-worker table of pending jobs by ticket (echoed in each reply); a FIFO of
+ * waiting callers, where an exclusive caller (a retry after a crash) waits for a worker
+ * with nothing queued, so a crash is never blamed on a job that merely queued behind the
+ * guilty one; lazy replacement; `close()` terminates everything and rejects waiting
+ * callers.
  *
  * @example
  * ```ts
@@ -63,16 +67,44 @@ export interface WorkerPoolOptions {
   workerUrl?: URL;
   /** Folders the workers may read besides the strategy folders (e.g. the source tree). */
   extraReadDirs?: string[];
+  /**
+   * Jobs queued on each worker at once: with 2, a worker starts its next job as soon as it
+   * answers, without waiting for the main thread to send one. @default 2
+   */
+  depth?: number;
+}
+
+interface Pending {
+  resolve: (r: JobResult) => void;
+  reject: (e: unknown) => void;
 }
 
 interface Slot {
   worker: Worker;
-  busy: boolean;
-  pending?: { resolve: (r: JobResult) => void; reject: (e: unknown) => void };
+  /** Jobs sent and not answered yet, by ticket, in the order they were sent. */
+  pending: Map<number, Pending>;
+  /** Held by an exclusive caller: nothing else is sent until it is released. */
+  held: boolean;
+  /** Still loading its strategies. */
+  starting: boolean;
+}
+
+interface Waiter {
+  exclusive: boolean;
+  resolve: (slot: Slot) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Options for {@link WorkerPool.run}. */
+export interface RunOptions {
+  /**
+   * Run the job alone on a worker, with no other job queued before or after it, so a crash
+   * is this job's own (used when retrying a job after a crash). @default false
+   */
+  exclusive?: boolean;
 }
 
 const SOURCE_DIR = new URL("../", import.meta.url);
-const decoder = new TextDecoder();
 /** The worker module: `parse_worker.ts`, or, in a bundle, the bundle itself. */
 const DEFAULT_WORKER = RUNNING_FROM_BUNDLE
   ? BUNDLE_URL
@@ -81,9 +113,11 @@ const DEFAULT_WORKER = RUNNING_FROM_BUNDLE
 /** The pool. */
 export class WorkerPool {
   readonly size: number;
+  /** Jobs queued on each worker at once. */
+  readonly depth: number;
   #slots: Slot[] = [];
-  #idle: Slot[] = [];
-  #waiting: { resolve: (slot: Slot) => void; reject: (error: unknown) => void }[] = [];
+  #waiting: Waiter[] = [];
+  #tickets = 0;
   #closed = false;
   #init: InitMessage;
   #options: WorkerPoolOptions;
@@ -92,6 +126,7 @@ export class WorkerPool {
 
   private constructor(options: WorkerPoolOptions) {
     this.size = Math.max(1, options.size ?? navigator.hardwareConcurrency ?? 2);
+    this.depth = Math.max(1, options.depth ?? 2);
     this.#options = options;
     const plugins = options.strategyDirs ?? [];
     this.#init = {
@@ -139,7 +174,7 @@ export class WorkerPool {
       name: `finstream-parse-${this.#slots.length + 1}`,
       deno: { permissions: this.permissions },
     });
-    const slot: Slot = { worker, busy: true };
+    const slot: Slot = { worker, pending: new Map(), held: false, starting: true };
     this.#slots.push(slot);
     await new Promise<void>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<WorkerReply>) => {
@@ -163,30 +198,31 @@ export class WorkerPool {
     worker.onmessageerror = () => {
       this.#onCrash(slot, new WorkerCrashedError("parse worker sent an unreadable message"));
     };
-    this.#release(slot);
+    slot.starting = false;
+    this.#dispatch();
     return slot;
   }
 
   #onReply(slot: Slot, reply: WorkerReply): void {
-    const pending = slot.pending;
-    slot.pending = undefined;
+    if (reply.type !== "result" && reply.type !== "failed") return;
+    // A worker that does not echo tickets answers in order: the oldest job is its.
+    const ticket = reply.ticket ?? slot.pending.keys().next().value;
+    if (ticket === undefined) return;
+    const pending = slot.pending.get(ticket);
     if (!pending) return;
+    slot.pending.delete(ticket);
     if (reply.type === "result") pending.resolve(reply.result);
-    else if (reply.type === "encoded-result") {
-      pending.resolve(JSON.parse(decoder.decode(reply.buffer)) as JobResult);
-    } else if (reply.type === "failed") {
+    else {
       pending.reject(new WorkerJobError(reply.error.message, reply.error.code));
     }
-    this.#release(slot);
+    this.#dispatch();
   }
 
   #onCrash(slot: Slot, error: WorkerCrashedError): void {
     slot.worker.terminate();
     this.#slots.splice(this.#slots.indexOf(slot), 1);
-    const idleAt = this.#idle.indexOf(slot);
-    if (idleAt !== -1) this.#idle.splice(idleAt, 1);
-    slot.pending?.reject(error);
-    slot.pending = undefined;
+    for (const pending of slot.pending.values()) pending.reject(error);
+    slot.pending.clear();
     if (this.#closed) return;
     this.crashes++;
     this.#spawn().catch((spawnError) => {
@@ -199,43 +235,69 @@ export class WorkerPool {
     });
   }
 
-  #release(slot: Slot): void {
-    slot.busy = false;
-    const waiter = this.#waiting.shift();
-    if (waiter) {
-      slot.busy = true;
-      waiter.resolve(slot);
-    } else this.#idle.push(slot);
-  }
-
-  #acquire(): Promise<Slot> {
-    if (this.#closed) return Promise.reject(new WorkerCrashedError("worker pool is closed"));
-    const slot = this.#idle.shift();
-    if (slot) {
-      slot.busy = true;
-      return Promise.resolve(slot);
+  /** The least busy worker that can take a job now, or undefined. */
+  #freeSlot(exclusive: boolean): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.#slots) {
+      if (slot.starting || slot.held) continue;
+      const load = slot.pending.size;
+      if (exclusive ? load > 0 : load >= this.depth) continue;
+      if (!best || load < best.pending.size) best = slot;
     }
-    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject }));
+    return best;
   }
 
-  /** Runs a job on the next free worker; its buffer is transferred (unusable afterwards). */
-  async run(job: Job): Promise<JobResult> {
-    const slot = await this.#acquire();
-    return await new Promise<JobResult>((resolve, reject) => {
-      slot.pending = { resolve, reject };
-      try {
-        slot.worker.postMessage(job, [job.buffer]);
-      } catch (error) {
-        slot.pending = undefined;
-        this.#release(slot);
-        reject(error);
+  /** Hands free workers to waiting callers, in arrival order. */
+  #dispatch(): void {
+    while (this.#waiting.length > 0) {
+      const waiter = this.#waiting[0];
+      const slot = this.#freeSlot(waiter.exclusive);
+      if (!slot) return;
+      this.#waiting.shift();
+      if (waiter.exclusive) slot.held = true;
+      waiter.resolve(slot);
+    }
+  }
+
+  #acquire(exclusive: boolean): Promise<Slot> {
+    if (this.#closed) return Promise.reject(new WorkerCrashedError("worker pool is closed"));
+    if (this.#waiting.length === 0) {
+      const slot = this.#freeSlot(exclusive);
+      if (slot) {
+        if (exclusive) slot.held = true;
+        return Promise.resolve(slot);
       }
-    });
+    }
+    return new Promise((resolve, reject) => this.#waiting.push({ exclusive, resolve, reject }));
+  }
+
+  #releaseHeld(slot: Slot): void {
+    slot.held = false;
+    this.#dispatch();
+  }
+
+  /** Runs a job on a worker; its buffer is transferred (unusable afterwards). */
+  async run(job: Job, options: RunOptions = {}): Promise<JobResult> {
+    const exclusive = options.exclusive ?? false;
+    const slot = await this.#acquire(exclusive);
+    try {
+      return await new Promise<JobResult>((resolve, reject) => {
+        const ticket = this.#tickets++;
+        try {
+          slot.worker.postMessage({ ...job, ticket }, [job.buffer]);
+          slot.pending.set(ticket, { resolve, reject });
+        } catch (error) {
+          reject(error);
+        }
+      });
+    } finally {
+      if (exclusive) this.#releaseHeld(slot);
+    }
   }
 
   /** The strategies the workers loaded (asked of one worker; they all load the same). */
   async describeStrategies(): Promise<StrategyDescription[]> {
-    const slot = await this.#acquire();
+    const slot = await this.#acquire(true);
     try {
       return await new Promise<StrategyDescription[]>((resolve, reject) => {
         const onMessage = (event: MessageEvent<WorkerReply>) => {
@@ -252,20 +314,20 @@ export class WorkerPool {
         }
       });
     } finally {
-      this.#release(slot);
+      this.#releaseHeld(slot);
     }
   }
 
   /** Terminates every worker. */
   close(): void {
     this.#closed = true;
+    const closed = new WorkerCrashedError("worker pool is closed");
     for (const slot of this.#slots) {
       slot.worker.terminate();
-      slot.pending?.reject(new WorkerCrashedError("worker pool is closed"));
+      for (const pending of slot.pending.values()) pending.reject(closed);
+      slot.pending.clear();
     }
-    const closed = new WorkerCrashedError("worker pool is closed");
     for (const waiter of this.#waiting.splice(0)) waiter.reject(closed);
     this.#slots = [];
-    this.#idle = [];
   }
 }

@@ -95,10 +95,15 @@ async function handle(event: MessageEvent<InitMessage | DescribeMessage | Job>):
     if (!registry) throw new Error("worker used before init");
     const result = runJob(message, registry);
     reply(
-      { type: "result", result },
+      { type: "result", ticket: message.ticket, result },
       result.type === "records" && result.copy ? [result.copy] : [],
     );
   } catch (error) {
-    reply({ type: "failed", id: message.id, error: serializeError(error, "parse") });
+    reply({
+      type: "failed",
+      ticket: message.ticket,
+      id: message.id,
+      error: serializeError(error, "parse"),
+    });
   }
 }

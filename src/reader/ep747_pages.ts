@@ -27,7 +27,7 @@
  * @module
  */
 
-import type { ByteSource } from "./text_lines.ts";
+import type { ByteSource } from "./file_chunks.ts";
 import { encodeWindows1252 } from "../utils/windows1252.ts";
 
 /** One page of an EP747 file (or the text before the first page). */

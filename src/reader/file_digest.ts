@@ -2,8 +2,8 @@
  * SHA-256 of a file, streamed, so a file already ingested is recognised by its content
  * whatever its name.
  *
- * Techniques: `node:crypto` incremental hashing over `Deno.FsFile.readable`; constant
- * memory.
+ * Techniques: `node:crypto` incremental hashing over 1 MiB reads (`file_chunks.ts`);
+ * constant memory.
  *
  * @example
  * ```ts
@@ -16,11 +16,12 @@
  */
 
 import { createHash } from "node:crypto";
+import { readFileChunks } from "./file_chunks.ts";
 
 /** The lower-case hex SHA-256 of a file's bytes. */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash("sha256");
   using file = await Deno.open(path, { read: true });
-  for await (const chunk of file.readable) hash.update(chunk);
+  for await (const chunk of readFileChunks(file)) hash.update(chunk);
   return hash.digest("hex");
 }

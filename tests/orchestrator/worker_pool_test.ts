@@ -2,7 +2,9 @@
  * Tests for `src/orchestrator/worker_pool.ts` (and the parse worker behind it): jobs run
  * in workers with their bytes transferred; workers have no network, environment or file
  * access beyond the strategy folders, so a misbehaving plugin's pages fail with a clear
- * error; a crashed worker is replaced.
+ * error; a crashed worker is replaced; each worker keeps two jobs queued and answers each
+ * caller with its own result; an exclusive run never shares a worker, so a crash is only
+ * ever blamed on the job that caused it; a counts-only job sends back no page content.
  *
  * @module
  */
@@ -47,7 +49,8 @@ Deno.test("a worker parses a transferred page exactly", async () => {
     assert.equal(job.buffer.byteLength, 0, "the buffer was transferred, not copied");
     const [outcome] = result.outcomes;
     assert.ok(outcome.ok);
-    const issuer = outcome.page.amounts.find((a) => a.label === "TOTAL ISSUER");
+    assert.equal(outcome.parsed, true);
+    const issuer = outcome.page?.amounts.find((a) => a.label === "TOTAL ISSUER");
     assert.deepEqual(issuer?.columns, {
       count: "334544",
       credit_amount: "350719.10",
@@ -127,6 +130,68 @@ Deno.test("a crashed worker fails its job and is replaced", async () => {
     const result = await pool.run(pageJob(SEED, 1)) as PageJobResult;
     assert.equal(result.id, 1);
     assert.ok(result.outcomes[0].ok, "the replacement worker runs the next job");
+  } finally {
+    pool.close();
+  }
+});
+
+Deno.test("each worker keeps jobs queued and every caller gets its own result", async () => {
+  const pool = await WorkerPool.start({ size: 1 });
+  try {
+    assert.equal(pool.depth, 2);
+    const results = await Promise.all(
+      Array.from({ length: 7 }, (_, id) => pool.run(pageJob(SEED, id)) as Promise<PageJobResult>),
+    );
+    assert.deepEqual(results.map((r) => r.id), [0, 1, 2, 3, 4, 5, 6]);
+    for (const result of results) assert.ok(result.outcomes[0].ok);
+  } finally {
+    pool.close();
+  }
+});
+
+Deno.test("replies reach their own callers across a crash; an exclusive job runs alone", async () => {
+  const pool = await WorkerPool.start({
+    size: 1,
+    workerUrl: new URL("workers/crashing_worker.ts", FIXTURES),
+  });
+  try {
+    const crash = new TextEncoder().encode(new TextDecoder().decode(SEED) + "\nCRASH\n");
+    const guilty = pool.run(pageJob(crash, 0));
+    const behind = pool.run(pageJob(SEED, 1));
+    // The fixture crashes a moment after taking the job, so the worker may still answer the
+    // job queued behind it: that answer must reach its own caller, never the guilty one's.
+    await assert.rejects(guilty, WorkerCrashedError);
+    const fate = await behind.then(
+      (r) => (r as PageJobResult).id,
+      (e) => e instanceof WorkerCrashedError ? "crashed" : e,
+    );
+    assert.ok(fate === 1 || fate === "crashed", `unexpected ${fate}`);
+    // Exclusive: the worker takes nothing else until this job is answered.
+    const alone = pool.run(pageJob(SEED, 2), { exclusive: true });
+    const after = pool.run(pageJob(SEED, 3));
+    const [first, second] = await Promise.all([alone, after]) as PageJobResult[];
+    assert.equal(first.id, 2);
+    assert.ok(first.outcomes[0].ok);
+    assert.equal(second.id, 3);
+    // An exclusive retry of the crashing job crashes alone: the job after it is unharmed.
+    const again = pool.run(pageJob(crash, 4), { exclusive: true });
+    const next = pool.run(pageJob(SEED, 5));
+    await assert.rejects(again, WorkerCrashedError);
+    assert.equal((await next as PageJobResult).id, 5);
+    assert.equal(pool.crashes, 2);
+  } finally {
+    pool.close();
+  }
+});
+
+Deno.test("a counts-only job says whether each page parsed and sends no page content", async () => {
+  const pool = await WorkerPool.start({ size: 1 });
+  try {
+    const result = await pool.run({ ...pageJob(SEED), countsOnly: true }) as PageJobResult;
+    const [outcome] = result.outcomes;
+    assert.ok(outcome.ok);
+    assert.equal(outcome.parsed, true);
+    assert.equal(outcome.page, undefined);
   } finally {
     pool.close();
   }
