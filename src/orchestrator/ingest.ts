@@ -61,6 +61,7 @@ import { parseCopyText, TRANSACTION_COLUMNS } from "../writer/copy_format.ts";
 import type { Database } from "../writer/database.ts";
 import { type DeadLetter, LedgerWriter, type TransactionInsert } from "../writer/ledger_writer.ts";
 import { AsyncChannel } from "./async_channel.ts";
+import { TaskLimiter } from "./task_limiter.ts";
 import { pageRawText, restoreLineText, runJob } from "./job_runner.ts";
 import { clearingJobs, ep747Jobs } from "./job_producers.ts";
 import { ProgressTracker } from "./progress.ts";
@@ -183,8 +184,8 @@ export interface RunSummary {
 
 const DATA_ERROR_CLASSES = ["22", "23"];
 
-/** Record batches of one file written at once on PostgreSQL (two connections per file). */
-const RECORD_WRITERS = 2;
+/** Batches or pages of one file written at once on PostgreSQL (two connections per file). */
+const WRITERS_PER_FILE = 2;
 
 /** True for PostgreSQL errors caused by the data (not the connection). */
 export function isDataError(error: unknown): boolean {
@@ -354,6 +355,8 @@ export async function ingest(
     ...options.retry,
   };
   const write = <T>(fn: () => Promise<T>) => retry(fn, retryOptions);
+  // PGlite is one session: its writes go one at a time.
+  const writersPerFile = engine === "postgres" && writer ? WRITERS_PER_FILE : 1;
 
   log.info("run {runId} started: {count} file(s) into {database}, {workers} worker(s)", {
     count: files.length,
@@ -560,17 +563,22 @@ export async function ingest(
   async function consumePages(run: FileRun): Promise<void> {
     const continuity = new SectionContinuity();
     const waiting = new Map<number, Completed>();
+    const writes = new TaskLimiter(writersPerFile);
     let next = 0;
     for await (const completed of run.results) {
       waiting.set(completed.result.id, completed);
-      while (waiting.has(next)) {
+      while (waiting.has(next) && !writes.failed) {
         const { result, bytes } = waiting.get(next)!;
         waiting.delete(next++);
         for (const outcome of (result as PageJobResult).outcomes) {
-          await storePage(run, continuity, outcome, bytes);
+          // `storePage` resolves the page's sections before its first `await`, so pages are
+          // resolved in file order even when their writes overlap.
+          await writes.start(() => storePage(run, continuity, outcome, bytes));
         }
       }
+      if (writes.failed) break;
     }
+    await writes.drain();
   }
 
   async function storePage(
@@ -653,21 +661,12 @@ export async function ingest(
    * batch is its own transaction; batches are independent), one at a time on PGlite.
    */
   async function consumeRecords(run: FileRun): Promise<void> {
-    const limit = engine === "postgres" && writer ? RECORD_WRITERS : 1;
-    const inFlight = new Set<Promise<void>>();
-    let failure: { error: unknown } | null = null;
+    const writes = new TaskLimiter(writersPerFile);
     for await (const { result } of run.results) {
-      if (failure) break;
-      const stored: Promise<void> = storeRecords(run, result as RecordJobResult)
-        .catch((error) => {
-          failure ??= { error };
-        })
-        .finally(() => inFlight.delete(stored));
-      inFlight.add(stored);
-      if (inFlight.size >= limit) await Promise.race(inFlight);
+      if (writes.failed) break;
+      await writes.start(() => storeRecords(run, result as RecordJobResult));
     }
-    await Promise.all(inFlight);
-    if (failure) throw (failure as { error: unknown }).error;
+    await writes.drain();
   }
 
   async function storeRecords(run: FileRun, result: RecordJobResult): Promise<void> {
