@@ -69,6 +69,7 @@ import {
   type Job,
   type JobResult,
   type PageJobResult,
+  type PageOutcome,
   type RecordJobResult,
   type RowFormat,
   type SerializedError,
@@ -211,13 +212,21 @@ function inProcess(registry: StrategyRegistry): Executor {
   };
 }
 
-function withCapacity(pool: WorkerPool): Executor {
+function poolExecutor(pool: WorkerPool): Executor {
   return {
     size: pool.size,
     capacity: pool.size * pool.depth,
     run: (job, options) => pool.run(job, options),
     close: () => pool.close(),
   };
+}
+
+/** The parsed content of a page outcome (only counts-only jobs come back without it). */
+function contentOf(outcome: PageOutcome & { ok: true }): ParsedPage {
+  if (!outcome.page) {
+    throw new WorkerJobError(`page ${outcome.position} came back without its content`, "PARSE");
+  }
+  return outcome.page;
 }
 
 /** A finished job: its result and a copy of its bytes. */
@@ -327,7 +336,7 @@ export async function ingest(
   const useInProcess = options.registry !== undefined || (options.workers === 0 && !hasPlugins);
   const executor: Executor = useInProcess
     ? inProcess(options.registry ?? await loadStrategies())
-    : withCapacity(
+    : poolExecutor(
       await WorkerPool.start({
         size: options.workers === 0 ? 1 : options.workers,
         strategyDirs: (options.pluginDirs ?? []).map(pluginDirUrl),
@@ -571,9 +580,10 @@ export async function ingest(
         const { result, bytes } = waiting.get(next)!;
         waiting.delete(next++);
         for (const outcome of (result as PageJobResult).outcomes) {
-          // `storePage` resolves the page's sections before its first `await`, so pages are
-          // resolved in file order even when their writes overlap.
-          await writes.start(() => storePage(run, continuity, outcome, bytes));
+          // Sections are resolved here, in file order; only the writes overlap. A dry run
+          // stores nothing, so it resolves nothing.
+          const page = writer && outcome.ok ? continuity.resolve(contentOf(outcome)) : null;
+          await writes.start(() => storePage(run, outcome, bytes, page));
         }
       }
       if (writes.failed) break;
@@ -581,11 +591,12 @@ export async function ingest(
     await writes.drain();
   }
 
+  /** Stores one page (`page`: its resolved content; null in a dry run) or its dead letter. */
   async function storePage(
     run: FileRun,
-    continuity: SectionContinuity,
-    outcome: PageJobResult["outcomes"][number],
+    outcome: PageOutcome,
     bytes: Uint8Array,
+    page: ParsedPage | null,
   ): Promise<void> {
     const raw = () =>
       pageRawText(bytes, { kind: outcome.ok ? "page" : outcome.kind, ...outcome }, run.path);
@@ -613,14 +624,11 @@ export async function ingest(
     }
     run.summary.pages++;
     progress.pages++;
-    if (!writer) {
-      // A dry run stores nothing, so sections need no resolving: the page is counted.
+    if (!writer || !page) {
       run.summary.stored++;
       if (!outcome.parsed) run.summary.unparsed++;
       return;
     }
-    if (!outcome.page) throw new Error(`page ${outcome.position} came back without its content`);
-    const page: ParsedPage = continuity.resolve(outcome.page);
     const segment = {
       kind: "page" as const,
       file: run.path,

@@ -71,7 +71,9 @@ export class CopyBuffer {
 
 const ENCODER = new TextEncoder();
 
-// Byte values.
+// Byte values. Declared here, as in `reader/json_records.ts`, rather than imported from a
+// shared module: imported bindings are not folded into the hot loops (measured: the whole
+// path about 10% slower).
 const TAB = 0x09;
 const LF = 0x0a;
 const CR = 0x0d;
