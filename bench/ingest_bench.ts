@@ -12,13 +12,16 @@
  *    200 MB EP747 file.
  *
  * Techniques: every measured run is a separate process with the task's permissions; wall
- * time from `performance.now()`; peak RSS from GNU time (`%M`), or sampled with `ps` where
- * GNU time is missing; generated data cached in the bench folder by its parameters.
+ * time from `performance.now()`, each timing repeated and its median taken (single runs
+ * vary by ±15% here); peak RSS from GNU time (`%M`), or sampled with `ps` where GNU time is
+ * missing; CPU time (user + system) from GNU time, to show the most 2 workers can gain on
+ * this machine's cores; generated data cached in the bench folder by its parameters.
  * Settings (environment): `DATABASE_URL` (an admin connection; default
  * `postgres://postgres@127.0.0.1:5432/postgres`), `BENCH_DIR` (default
  * `/tmp/finstream-bench`), `BENCH_RECORDS` (200000), `BENCH_BIG_RECORDS` (950000, ≈ 1 GB),
  * `BENCH_EP747_PAGES` (pages of the EP747 file), `BENCH_SKIP` (comma list of
- * `clearing,ep747,rss`).
+ * `clearing,ep747,rss`), `BENCH_REPEAT` (runs of each timed measurement, default 3: the
+ * median is reported, with the range).
  *
  * @module
  */
@@ -33,6 +36,7 @@ const RECORDS = Number(env("BENCH_RECORDS", "200000"));
 const BIG_RECORDS = Number(env("BENCH_BIG_RECORDS", "950000"));
 const EP747_PAGES = Number(env("BENCH_EP747_PAGES", "100000"));
 const SKIP = new Set(env("BENCH_SKIP", "").split(",").filter(Boolean));
+const REPEAT = Math.max(1, Number(env("BENCH_REPEAT", "3")));
 const V8_FLAGS = "--v8-flags=--max-semi-space-size=4,--max-old-space-size=128";
 const PERMISSIONS = [
   `--allow-read=${ROOT},${DIR}`,
@@ -46,6 +50,8 @@ interface Measured {
   peakRssMb: number;
   stdout: string;
   code: number;
+  /** User + system CPU seconds of the process and its threads (GNU time only; else NaN). */
+  cpuSeconds: number;
 }
 
 const GNU_TIME = "/usr/bin/time";
@@ -66,7 +72,9 @@ async function currentRss(pid: number): Promise<number> {
  */
 async function measure(command: string, args: string[], cwd = ROOT): Promise<Measured> {
   const started = performance.now();
-  const argv = hasGnuTime ? ["-f", "FINSTREAM_MAXRSS_KB=%M", command, ...args] : args;
+  const argv = hasGnuTime
+    ? ["-f", "FINSTREAM_MAXRSS_KB=%M FINSTREAM_CPU=%U+%S", command, ...args]
+    : args;
   const child = new Deno.Command(hasGnuTime ? GNU_TIME : command, {
     args: argv,
     cwd,
@@ -89,10 +97,12 @@ async function measure(command: string, args: string[], cwd = ROOT): Promise<Mea
   const stderr = new TextDecoder().decode(output.stderr);
   const timed = /FINSTREAM_MAXRSS_KB=(\d+)/.exec(stderr);
   if (timed) peak = Number(timed[1]) / 1024;
+  const cpu = /FINSTREAM_CPU=([\d.]+)\+([\d.]+)/.exec(stderr);
+  const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN;
   if (output.code !== 0 && output.code !== 3) {
     throw new Error(`${command} ${args.join(" ")} failed (${output.code}): ${stderr}`);
   }
-  return { seconds, peakRssMb: Math.round(peak), stdout, code: output.code };
+  return { seconds, peakRssMb: Math.round(peak), stdout, code: output.code, cpuSeconds };
 }
 
 async function psql(database: string, command: string): Promise<Measured> {
@@ -143,92 +153,147 @@ const mb = (bytes: number) => bytes / 1_048_576;
 
 await Deno.mkdir(DIR, { recursive: true });
 
+/** The median of some numbers. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Median and range of rates computed from run times: `123,456 (120,001–125,000)`. */
+function rates(amount: number, seconds: number[], digits = 0): string {
+  const values = seconds.map((s) => amount / s);
+  const format = (n: number) =>
+    n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${format(median(values))} (${format(Math.min(...values))}–${
+    format(Math.max(...values))
+  })`;
+}
+
 if (!SKIP.has("clearing")) {
   const { clearing } = await dataset("clearing", { pages: 20, transactions: RECORDS });
-  const url = await freshDatabase("finstream_bench");
-  const run = await finstream([
-    "ingest",
-    clearing,
-    "--database-url",
-    url,
-    "--workers",
-    "2",
-    "--json",
-  ]);
-  const summary = lastJson(run.stdout);
-  const rows = summary.totals.stored;
-  const columns = (await psql(
-    "finstream_bench",
-    `select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns where table_name = 'transactions' and column_name <> 'id'`,
-  )).stdout.trim();
+  const ours: number[] = [];
+  const reference: number[] = [];
+  const noForeignKey: number[] = [];
+  let rows = 0;
+  let columns = "";
   const csv = `${DIR}/transactions.csv`;
-  await psql("finstream_bench", `\\copy (select ${columns} from transactions) to '${csv}' csv`);
-  // The reference table is defined like `transactions`: the same columns, defaults and
-  // indexes, and the same foreign key to `ingest_files` (which `LIKE` does not copy and
-  // which costs PostgreSQL a lookup per row). A second table without the foreign key shows
-  // what that check costs.
-  await psql(
-    "finstream_bench",
-    `create table transactions_ref (like transactions including all);
-     alter table transactions_ref add foreign key (file_id) references ingest_files (id)
-       on delete cascade;
-     create table transactions_nofk (like transactions including all)`,
-  );
-  const reference = await psql(
-    "finstream_bench",
-    `\\copy transactions_ref (${columns}) from '${csv}' csv`,
-  );
-  const noForeignKey = await psql(
-    "finstream_bench",
-    `\\copy transactions_nofk (${columns}) from '${csv}' csv`,
-  );
-  const ours = rows / run.seconds;
-  const theirs = rows / reference.seconds;
-  const theirsNoFk = rows / noForeignKey.seconds;
+  for (let run = 0; run < REPEAT; run++) {
+    const url = await freshDatabase("finstream_bench");
+    const ingested = await finstream([
+      "ingest",
+      clearing,
+      "--database-url",
+      url,
+      "--workers",
+      "2",
+      "--json",
+    ]);
+    rows = lastJson(ingested.stdout).totals.stored;
+    ours.push(ingested.seconds);
+    columns = (await psql(
+      "finstream_bench",
+      `select string_agg(column_name, ',' order by ordinal_position) from information_schema.columns where table_name = 'transactions' and column_name <> 'id'`,
+    )).stdout.trim();
+    if (run === 0) {
+      await psql("finstream_bench", `\\copy (select ${columns} from transactions) to '${csv}' csv`);
+    }
+    // The reference table is defined like `transactions`: the same columns, defaults and
+    // indexes, and the same foreign key to `ingest_files` (which `LIKE` does not copy and
+    // which costs PostgreSQL a lookup per row). A second table without the foreign key shows
+    // what that check costs.
+    await psql(
+      "finstream_bench",
+      `create table transactions_ref (like transactions including all);
+       alter table transactions_ref add foreign key (file_id) references ingest_files (id)
+         on delete cascade;
+       create table transactions_nofk (like transactions including all)`,
+    );
+    reference.push(
+      (await psql("finstream_bench", `\\copy transactions_ref (${columns}) from '${csv}' csv`))
+        .seconds,
+    );
+    noForeignKey.push(
+      (await psql("finstream_bench", `\\copy transactions_nofk (${columns}) from '${csv}' csv`))
+        .seconds,
+    );
+  }
+  const ratio = median(reference) / median(ours);
+  const ratioNoFk = median(noForeignKey) / median(ours);
   results.clearing = {
     rows,
+    runs: REPEAT,
     fileMb: mb((await Deno.stat(clearing)).size),
-    finstreamSeconds: run.seconds,
-    psqlCopySeconds: reference.seconds,
-    psqlCopyNoForeignKeySeconds: noForeignKey.seconds,
-    finstreamRowsPerSecond: Math.round(ours),
-    psqlCopyRowsPerSecond: Math.round(theirs),
-    psqlCopyNoForeignKeyRowsPerSecond: Math.round(theirsNoFk),
-    ratio: ours / theirs,
-    ratioNoForeignKey: ours / theirsNoFk,
+    finstreamSeconds: ours,
+    psqlCopySeconds: reference,
+    psqlCopyNoForeignKeySeconds: noForeignKey,
+    finstreamRowsPerSecond: Math.round(rows / median(ours)),
+    psqlCopyRowsPerSecond: Math.round(rows / median(reference)),
+    psqlCopyNoForeignKeyRowsPerSecond: Math.round(rows / median(noForeignKey)),
+    ratio,
+    ratioNoForeignKey: ratioNoFk,
   };
   report.push(
-    `clearing ${rows} records: finstream ${Math.round(ours)} rows/s, psql \\copy into the ` +
-      `same table definition ${Math.round(theirs)} rows/s, ratio ${
-        (ours / theirs).toFixed(2)
-      } (target ≥ 0.60); without the foreign key psql \\copy ${
-        Math.round(theirsNoFk)
-      } rows/s, ratio ${(ours / theirsNoFk).toFixed(2)}`,
+    `clearing ${rows} records, median of ${REPEAT} runs (range): finstream ${
+      rates(rows, ours)
+    } rows/s; psql \\copy into the same table definition ${rates(rows, reference)} rows/s, ` +
+      `ratio ${ratio.toFixed(2)} (target ≥ 0.60); without the foreign key psql \\copy ${
+        rates(rows, noForeignKey)
+      } rows/s, ratio ${ratioNoFk.toFixed(2)}`,
   );
 }
 
 if (!SKIP.has("ep747")) {
   const { ep747 } = await dataset("ep747", { pages: EP747_PAGES, transactions: 1000 });
   const size = mb((await Deno.stat(ep747)).size);
-  const wc = await measure("wc", ["-l", ep747]);
-  const one = await finstream(["validate", ep747, "--workers", "1", "--json"]);
-  const two = await finstream(["validate", ep747, "--workers", "2", "--json"]);
-  const pages = lastJson(two.stdout).totals.pages;
+  const wc: number[] = [];
+  const one: Measured[] = [];
+  const two: Measured[] = [];
+  for (let run = 0; run < REPEAT; run++) {
+    wc.push((await measure("wc", ["-l", ep747])).seconds);
+    one.push(await finstream(["validate", ep747, "--workers", "1", "--json"]));
+    two.push(await finstream(["validate", ep747, "--workers", "2", "--json"]));
+  }
+  const pages = lastJson(two[0].stdout).totals.pages;
+  const oneSeconds = one.map((m) => m.seconds);
+  const twoSeconds = two.map((m) => m.seconds);
+  const speedup = median(oneSeconds) / median(twoSeconds);
+  // All the CPU a 2-worker run uses (workers, main thread, V8's garbage collector and
+  // compiler threads, I/O) shares the machine's cores, so the run can take no less than
+  // CPU / cores: the speed-up cannot exceed T(1 worker) divided by that.
+  const cores = navigator.hardwareConcurrency;
+  const twoCpu = median(two.map((m) => m.cpuSeconds));
+  const oneCpu = median(one.map((m) => m.cpuSeconds));
+  const ceiling = median(oneSeconds) / (twoCpu / cores);
   results.ep747 = {
     fileMb: size,
     pages,
-    wcMbPerSecond: size / wc.seconds,
-    oneWorkerMbPerSecond: size / one.seconds,
-    twoWorkersMbPerSecond: size / two.seconds,
-    speedup: one.seconds / two.seconds,
+    runs: REPEAT,
+    wcMbPerSecond: size / median(wc),
+    oneWorkerSeconds: oneSeconds,
+    twoWorkersSeconds: twoSeconds,
+    oneWorkerMbPerSecond: size / median(oneSeconds),
+    twoWorkersMbPerSecond: size / median(twoSeconds),
+    speedup,
+    oneWorkerCpuSeconds: one.map((m) => m.cpuSeconds),
+    twoWorkersCpuSeconds: two.map((m) => m.cpuSeconds),
+    cores,
+    speedupCeiling: ceiling,
   };
   report.push(
-    `EP747 ${size.toFixed(0)} MB, ${pages} pages: wc -l ${(size / wc.seconds).toFixed(0)} MB/s; ` +
-      `validate 1 worker ${(size / one.seconds).toFixed(1)} MB/s, 2 workers ${
-        (size / two.seconds).toFixed(1)
-      } MB/s; ` +
-      `speed-up ${(one.seconds / two.seconds).toFixed(2)}× (target ≥ 1.6×)`,
+    `EP747 ${size.toFixed(0)} MB, ${pages} pages, median of ${REPEAT} runs (range): wc -l ${
+      rates(size, wc)
+    } MB/s; validate 1 worker ${rates(size, oneSeconds, 1)} MB/s, 2 workers ${
+      rates(size, twoSeconds, 1)
+    } MB/s; speed-up ${speedup.toFixed(2)}× (target ≥ 1.6×)`,
   );
+  if (Number.isFinite(ceiling)) {
+    report.push(
+      `  CPU used (user + system, median): 1 worker ${oneCpu.toFixed(2)} s, 2 workers ` +
+        `${twoCpu.toFixed(2)} s. On ${cores} cores no 2-worker run can take less than ` +
+        `${(twoCpu / cores).toFixed(2)} s: speed-up ceiling ${ceiling.toFixed(2)}×`,
+    );
+  }
 }
 
 if (!SKIP.has("rss")) {

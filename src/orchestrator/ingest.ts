@@ -64,6 +64,7 @@ import { AsyncChannel } from "./async_channel.ts";
 import { TaskLimiter } from "./task_limiter.ts";
 import { pageRawText, restoreLineText, runJob } from "./job_runner.ts";
 import { clearingJobs, ep747Jobs } from "./job_producers.ts";
+import { readJobBytes } from "./job_bytes.ts";
 import { ProgressTracker } from "./progress.ts";
 import {
   type Job,
@@ -194,6 +195,8 @@ export function isDataError(error: unknown): boolean {
   return typeof code === "string" && DATA_ERROR_CLASSES.includes(code.slice(0, 2));
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Runs jobs: the worker pool, or in-process. */
 interface Executor {
   size: number;
@@ -229,7 +232,7 @@ function contentOf(outcome: PageOutcome & { ok: true }): ParsedPage {
   return outcome.page;
 }
 
-/** A finished job: its result and a copy of its bytes. */
+/** A finished job: its result and, for pages, its bytes (for raw page text). */
 interface Completed {
   result: JobResult;
   bytes: Uint8Array;
@@ -248,7 +251,7 @@ interface FileRun {
   /** An earlier run stored part of this file: writes must skip what exists. */
   resumed: boolean;
   summary: FileSummary;
-  /** Results with the bytes of their job (the main thread's copy, for raw page text). */
+  /** Results, with the bytes of their job for pages (for raw page text). */
   results: AsyncChannel<Completed>;
   produced: number;
   completed: number;
@@ -373,13 +376,18 @@ export async function ingest(
     workers: useInProcess ? 0 : executor.size,
   });
 
+  // A job's buffer is transferred to its worker: the main thread keeps no copy. Pages come
+  // back with their bytes; after a crash the job is read again from its file.
   const runJobWithRecovery = async (queued: QueuedJob): Promise<Completed> => {
-    const backup = queued.job.buffer.slice(0);
-    const bytes = new Uint8Array(backup);
-    return { result: await runWithRetries(queued, backup), bytes };
+    const result = await runWithRetries(queued);
+    if (result.type === "records") return { result, bytes: EMPTY };
+    const buffer = result.buffer ?? await readJobBytes(queued.file.path, queued.job);
+    return { result, bytes: new Uint8Array(buffer) };
   };
 
-  const runWithRetries = async (queued: QueuedJob, backup: ArrayBuffer): Promise<JobResult> => {
+  const reread = (queued: QueuedJob) => readJobBytes(queued.file.path, queued.job);
+
+  const runWithRetries = async (queued: QueuedJob): Promise<JobResult> => {
     try {
       return await executor.run(queued.job);
     } catch (error) {
@@ -393,12 +401,15 @@ export async function ingest(
       });
       // Retries run alone on a worker: a second crash is then this job's own.
       try {
-        return await executor.run({ ...queued.job, buffer: backup.slice(0) }, { exclusive: true });
+        return await executor.run({ ...queued.job, buffer: await reread(queued) }, {
+          exclusive: true,
+        });
       } catch (again) {
         if (!(again instanceof WorkerCrashedError || again instanceof WorkerJobError)) throw again;
         // Crashed twice: run the items one by one, so only the guilty ones are lost.
+        const whole = await reread(queued);
         const parts: JobResult[] = [];
-        for (const single of splitJob({ ...queued.job, buffer: backup.slice(0) })) {
+        for (const single of splitJob({ ...queued.job, buffer: whole })) {
           const singleBackup = single.buffer.slice(0);
           try {
             parts.push(await executor.run(single, { exclusive: true }));
@@ -418,7 +429,7 @@ export async function ingest(
             for (const outcome of part.outcomes) outcome.offset = pages[i].offset;
           });
         }
-        return mergeResults(queued.job.id, parts);
+        return mergeResults(queued.job.id, parts, whole);
       }
     }
   };
@@ -851,13 +862,14 @@ function splitJob(job: Job): Job[] {
   });
 }
 
-/** Joins the results of a split job back into one result. */
-function mergeResults(id: number, parts: JobResult[]): JobResult {
+/** Joins the results of a split job back into one result (`buffer`: the whole job's bytes). */
+function mergeResults(id: number, parts: JobResult[], buffer: ArrayBuffer): JobResult {
   if (parts.length === 0 || parts[0].type === "pages") {
     return {
       type: "pages",
       id,
       outcomes: parts.flatMap((p) => p.type === "pages" ? p.outcomes : []),
+      buffer,
     };
   }
   const records = parts as RecordJobResult[];

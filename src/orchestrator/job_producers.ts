@@ -80,6 +80,7 @@ export async function* ep747Jobs(
   const maxBytes = limits.bytes ?? DEFAULT_BYTES;
   const packer = new Packer();
   let pages: PageJob["pages"] = [];
+  let fileOffsets: number[] = [];
   let id = 0;
   const flush = (): Produced<PageJob> => {
     const inputBytes = packer.length;
@@ -89,10 +90,12 @@ export async function* ep747Jobs(
       file,
       buffer: packer.take(),
       pages,
+      fileOffsets,
       inputBytes,
       ...(limits.countsOnly ? { countsOnly: true } : {}),
     };
     pages = [];
+    fileOffsets = [];
     return job;
   };
   for await (const page of readEp747PageBytes(source)) {
@@ -105,6 +108,7 @@ export async function* ep747Jobs(
       offset,
       length: page.bytes.length,
     });
+    fileOffsets.push(page.fileOffset);
     if (pages.length >= maxItems || packer.length >= maxBytes) yield flush();
   }
   if (pages.length > 0) yield flush();
@@ -121,6 +125,7 @@ export async function* clearingJobs(
   const maxBytes = limits.bytes ?? DEFAULT_BYTES;
   const packer = new Packer();
   let offsets: number[] = [];
+  let fileOffsets: number[] = [];
   let indexes: number[] = [];
   let lines: number[] = [];
   let id = 0;
@@ -134,12 +139,14 @@ export async function* clearingJobs(
       file,
       buffer: packer.take(),
       offsets,
+      fileOffsets,
       indexes,
       lines,
       format,
       inputBytes: inputEnd - inputStart,
     };
     offsets = [];
+    fileOffsets = [];
     indexes = [];
     lines = [];
     inputStart = inputEnd;
@@ -148,6 +155,7 @@ export async function* clearingJobs(
   try {
     for await (const record of readJsonRecordBytes(source, { file })) {
       offsets.push(packer.add(record.bytes));
+      fileOffsets.push(record.byteStart);
       indexes.push(record.index);
       lines.push(record.line);
       inputEnd = record.byteEnd;

@@ -82,7 +82,8 @@ export function runPages(job: PageJob, registry: StrategyRegistry): PageJobResul
       return { ok: false, kind: "page", ...place, error: serializeError(error, "parse") };
     }
   });
-  return { type: "pages", id: job.id, outcomes };
+  // The bytes go back with the result (transferred by a worker), for raw page text.
+  return { type: "pages", id: job.id, outcomes, buffer: job.buffer };
 }
 
 function rowValues(row: Record<string, unknown>): (string | null)[] {

@@ -59,6 +59,11 @@ export interface PageJob {
     length: number;
   }[];
   /**
+   * Where each page's bytes start in the file, so a job whose only copy was lost with a
+   * crashed worker can be read again (absent for jobs not cut from a file).
+   */
+  fileOffsets?: number[];
+  /**
    * Send back only what a dry run counts (whether each page parsed), not the parsed pages:
    * nothing will be stored, so the main thread has nothing to decode. @default false
    */
@@ -75,6 +80,11 @@ export interface RecordJob {
   buffer: ArrayBuffer;
   /** Record i is `buffer[offsets[i], offsets[i + 1])`. */
   offsets: number[];
+  /**
+   * Where each record's bytes start in the file, so a job whose only copy was lost with a
+   * crashed worker can be read again (absent for jobs not cut from a file).
+   */
+  fileOffsets?: number[];
   indexes: number[];
   lines: number[];
   format: RowFormat;
@@ -129,6 +139,11 @@ export interface PageJobResult {
   type: "pages";
   id: number;
   outcomes: PageOutcome[];
+  /**
+   * The job's bytes, handed back (transferred, not copied): the main thread keeps no copy
+   * of its own while the job runs, and reads raw page text from these.
+   */
+  buffer?: ArrayBuffer;
 }
 
 /** A record that failed parsing or validation. */

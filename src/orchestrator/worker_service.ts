@@ -5,7 +5,8 @@
  *
  * Techniques: strategies loaded once per worker on `init` (built-in by filename
  * convention or compiled in, plugin folders, single modules); jobs answered one at a time
- * with their results, COPY text transferred back as a buffer; failures reported as data.
+ * with their results, COPY text and the pages' own bytes transferred back, not copied;
+ * failures reported as data.
  *
  * @module
  */
@@ -20,6 +21,7 @@ import {
   type DescribeMessage,
   type InitMessage,
   type Job,
+  type JobResult,
   serializeError,
   type WorkerReply,
 } from "./work_protocol.ts";
@@ -56,6 +58,12 @@ async function init(message: InitMessage): Promise<void> {
     });
   }
   registry = fresh;
+}
+
+/** What a result hands back without copying: COPY text, or the job's own bytes. */
+function transferables(result: JobResult): Transferable[] {
+  if (result.type === "records") return result.copy ? [result.copy] : [];
+  return result.buffer ? [result.buffer] : [];
 }
 
 function reply(message: WorkerReply, transfer: Transferable[] = []): void {
@@ -96,7 +104,7 @@ async function handle(event: MessageEvent<InitMessage | DescribeMessage | Job>):
     const result = runJob(message, registry);
     reply(
       { type: "result", ticket: message.ticket, result },
-      result.type === "records" && result.copy ? [result.copy] : [],
+      transferables(result),
     );
   } catch (error) {
     reply({

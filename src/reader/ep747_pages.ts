@@ -73,6 +73,8 @@ export interface PageBytes {
   lineStart: number;
   /** 1-based line number of the last line. */
   lineEnd: number;
+  /** Where the page's first byte is in the stream (a byte offset from its start). */
+  fileOffset: number;
   /** The page's bytes, line terminators included. */
   bytes: Uint8Array;
 }
@@ -122,6 +124,8 @@ export async function* readEp747PageBytes(source: ByteSource): AsyncGenerator<Pa
   let position = 0;
   let lineStart = 1;
   let linesDone = 0;
+  let segmentOffset = 0;
+  let dataOffset = 0;
   const take = (bytes: Uint8Array) => {
     if (bytes.length === 0) return;
     parts.push(bytes);
@@ -135,6 +139,7 @@ export async function* readEp747PageBytes(source: ByteSource): AsyncGenerator<Pa
         position: kind === "page" ? position : 0,
         lineStart,
         lineEnd: linesDone,
+        fileOffset: segmentOffset,
         bytes,
       };
     }
@@ -153,12 +158,14 @@ export async function* readEp747PageBytes(source: ByteSource): AsyncGenerator<Pa
         position++;
         lineStart = linesDone + 1;
         segmentStart = lineBegin;
+        segmentOffset = dataOffset + lineBegin;
       }
       linesDone++;
       lineBegin = nl + 1;
     }
     take(data.subarray(segmentStart, lineBegin));
     carry = data.slice(lineBegin);
+    dataOffset += lineBegin;
   }
   if (carry.length > 0) {
     if (isPageStartBytes(carry, 0, carry.length)) {
@@ -166,6 +173,7 @@ export async function* readEp747PageBytes(source: ByteSource): AsyncGenerator<Pa
       kind = "page";
       position++;
       lineStart = linesDone + 1;
+      segmentOffset = dataOffset;
     }
     linesDone++;
     take(carry);
@@ -176,7 +184,7 @@ export async function* readEp747PageBytes(source: ByteSource): AsyncGenerator<Pa
 const DECODER = new TextDecoder("windows-1252");
 
 /** Decodes a page's bytes into a {@link PageSegment}: lines, `\r` removed, line 1 normalised. */
-export function decodePage(page: PageBytes, file: string): PageSegment {
+export function decodePage(page: Omit<PageBytes, "fileOffset">, file: string): PageSegment {
   const text = DECODER.decode(page.bytes);
   const raw = text.split("\n");
   if (raw.length > 0 && raw[raw.length - 1] === "" && text.endsWith("\n")) raw.pop();

@@ -54,11 +54,6 @@ export class SectionStack {
     this.#local.push(heading);
   }
 
-  /** Removes and returns the innermost local heading (for a label printed alone). */
-  popLocal(): Heading | undefined {
-    return this.#local.pop();
-  }
-
   /** The current state, copied. */
   snapshot(): SectionState {
     return { cutoff: this.#cutoff, local: [...this.#local] };

@@ -56,13 +56,20 @@ Deno.test(`a worker that crashes on a page loses only that page (${ENGINE})`, as
     assert.equal(summary.totals.deadLettered, 1);
     const pages = await db.sql`select page from reports order by position`;
     assert.deepEqual(pages.map((p) => p.page), [1, 3]);
-    const [dead] = await db.sql`select location, stage, error_code, error from dead_letters`;
+    const [dead] = await db.sql`select location, stage, error_code, error, raw from dead_letters`;
     assert.deepEqual([dead.location, dead.stage, dead.error_code], [
       "lines 22-42",
       "parse",
       "WORKER_CRASHED",
     ]);
     assert.match(dead.error, /simulated worker crash/);
+    // The crashed job's bytes died with the worker: the retries read them from the file again.
+    const pageNumbers = (raw: string) => [...raw.matchAll(/PAGE:\s+(\d+)/g)].map((m) => m[1]);
+    assert.deepEqual(pageNumbers(dead.raw), ["2"]);
+    assert.match(dead.raw, /INTERCHANGE VALUE CRASH/);
+    const raws = await db.sql`select raw from reports order by position`;
+    assert.deepEqual(raws.map((r) => pageNumbers(r.raw)), [["1"], ["3"]]);
+    assert.deepEqual(raws.map((r) => r.raw.split("\n").length), [21, 21]);
   });
 });
 

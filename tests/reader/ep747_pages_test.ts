@@ -1,7 +1,8 @@
 /**
  * Tests for the EP747 page splitter (`ep747_pages.ts`): both page-start forms of the
  * layout notes §2 (form feed in column 1, form-feed-only line), a first page without a
- * form feed, junk before the first page, CRLF input, positions and line numbers.
+ * form feed, junk before the first page, CRLF input, positions, line numbers and byte
+ * offsets.
  *
  * @module
  */
@@ -11,6 +12,7 @@ import {
   isPageStart,
   normalizeFirstLine,
   type PageSegment,
+  readEp747PageBytes,
   readEp747Pages,
 } from "../../src/reader/ep747_pages.ts";
 
@@ -216,4 +218,43 @@ Deno.test("readEp747Pages: positions run 1..n over many pages", async () => {
     Array.from({ length: n }, (_, i) => ` BODY ${i + 1}`),
   );
   assertWellFormed(pages);
+});
+
+Deno.test("readEp747PageBytes: each page's fileOffset is where its bytes are in the stream", async () => {
+  const text = "JUNK BEFORE\n\n" + Array.from(
+    { length: 9 },
+    (_, i) => `\f${line1("VSS-110", i + 1)}\r\n BODY ${"x".repeat(i * 7)}\n\n`,
+  ).join("") + ` ${line1("VSS-900", 10)}`;
+  const bytes = new TextEncoder().encode(text);
+  for (const chunkSize of [1, 7, 64, bytes.length]) {
+    const chunks = [];
+    for (let at = 0; at < bytes.length; at += chunkSize) {
+      chunks.push(bytes.slice(at, at + chunkSize));
+    }
+    const pages = [];
+    for await (const page of readEp747PageBytes(ReadableStream.from(chunks))) pages.push(page);
+    assert.equal(pages.length, 11, `chunks of ${chunkSize}`);
+    assert.equal(pages[0].kind, "preamble");
+    assert.equal(pages[0].fileOffset, 0);
+    let end = 0;
+    for (const page of pages) {
+      assert.equal(page.fileOffset, end, `page ${page.position}, chunks of ${chunkSize}`);
+      assert.deepEqual(
+        page.bytes,
+        bytes.subarray(page.fileOffset, page.fileOffset + page.bytes.length),
+      );
+      end = page.fileOffset + page.bytes.length;
+    }
+    assert.equal(end, bytes.length);
+  }
+});
+
+Deno.test("readEp747PageBytes: blank lines before the first page are skipped, not counted in its offset", async () => {
+  const text = "\n  \n" + `\f${line1("VSS-110", 1)}\n BODY\n`;
+  const bytes = new TextEncoder().encode(text);
+  const pages = [];
+  for await (const page of readEp747PageBytes(ReadableStream.from([bytes]))) pages.push(page);
+  assert.equal(pages.length, 1);
+  assert.equal(pages[0].fileOffset, 4);
+  assert.equal(pages[0].bytes[0], 0x0c);
 });
