@@ -186,8 +186,14 @@ export interface RunSummary {
 
 const DATA_ERROR_CLASSES = ["22", "23"];
 
-/** Batches or pages of one file written at once on PostgreSQL (two connections per file). */
-const WRITERS_PER_FILE = 2;
+/**
+ * Writes of one file in flight at once on PostgreSQL. Pages are one short statement each,
+ * so their time is mostly waiting (round trip, commit): four overlap best here (a 50 MB
+ * file: 7.6 s with two, 6.6 s with four). Clearing batches keep the server's CPU busy: two
+ * (one was about 20% slower, three no faster and costlier for the server).
+ */
+const PAGE_WRITERS_PER_FILE = 4;
+const BATCH_WRITERS_PER_FILE = 2;
 
 /** True for PostgreSQL errors caused by the data (not the connection). */
 export function isDataError(error: unknown): boolean {
@@ -368,7 +374,9 @@ export async function ingest(
   };
   const write = <T>(fn: () => Promise<T>) => retry(fn, retryOptions);
   // PGlite is one session: its writes go one at a time.
-  const writersPerFile = engine === "postgres" && writer ? WRITERS_PER_FILE : 1;
+  const concurrent = engine === "postgres" && writer !== null;
+  const pageWriters = concurrent ? PAGE_WRITERS_PER_FILE : 1;
+  const batchWriters = concurrent ? BATCH_WRITERS_PER_FILE : 1;
 
   log.info("run {runId} started: {count} file(s) into {database}, {workers} worker(s)", {
     count: files.length,
@@ -583,7 +591,7 @@ export async function ingest(
   async function consumePages(run: FileRun): Promise<void> {
     const continuity = new SectionContinuity();
     const waiting = new Map<number, Completed>();
-    const writes = new TaskLimiter(writersPerFile);
+    const writes = new TaskLimiter(pageWriters);
     let next = 0;
     for await (const completed of run.results) {
       waiting.set(completed.result.id, completed);
@@ -680,7 +688,7 @@ export async function ingest(
    * batch is its own transaction; batches are independent), one at a time on PGlite.
    */
   async function consumeRecords(run: FileRun): Promise<void> {
-    const writes = new TaskLimiter(writersPerFile);
+    const writes = new TaskLimiter(batchWriters);
     for await (const { result } of run.results) {
       if (writes.failed) break;
       await writes.start(() => storeRecords(run, result as RecordJobResult));

@@ -174,63 +174,77 @@ export class LedgerWriter {
   /**
    * Stores one page and its amount lines atomically. Returns false when the page was
    * already stored (a re-run after an interruption).
+   *
+   * One statement, so one round trip and one message: the report row is inserted in a
+   * data-modifying `with` and its amount lines from a JSON array (`jsonb_to_recordset`, in
+   * order; money as JSON strings, read by `numeric`'s own input, so exact). A statement is
+   * its own transaction: all of the page is stored or none of it.
    */
   async writePage(fileId: number, segment: PageSegment, page: ParsedPage, raw: string) {
-    return await this.sql.begin(async (tx) => {
-      const h = page.header;
-      const [report] = await tx`
+    const sql = this.sql;
+    const h = page.header;
+    const amounts = page.amounts.map((a) => ({
+      line_no: a.line,
+      section: a.section ?? "",
+      label: a.label,
+      is_total: a.is_total,
+      row_date: a.row_date,
+      row_ref: a.row_ref ?? null,
+      count: a.count,
+      credit_amount: a.credit_amount,
+      debit_amount: a.debit_amount,
+      total_amount: a.total_amount,
+      columns: a.columns,
+      transaction_class: a.transaction_class ?? null,
+      raw_line: a.raw,
+    }));
+    const [stored] = await sql`
+      with report as (
         insert into reports ${
-        tx({
-          file_id: fileId,
-          position: segment.position,
-          line_start: segment.lineStart,
-          line_end: segment.lineEnd,
-          report_id: h.report_id,
-          parsed: page.parsed,
-          strategy: page.strategy,
-          reporting_for: h.reporting_for,
-          reporting_for_id: h.reporting_for_id,
-          page: h.page,
-          proc_date: h.proc_date,
-          rollup_to: h.rollup_to,
-          rollup_to_id: h.rollup_to_id,
-          report_date: h.report_date,
-          funds_xfer_entity: h.funds_xfer_entity,
-          funds_xfer_entity_id: h.funds_xfer_entity_id,
-          settlement_currency: h.settlement_currency,
-          clearing_currency: h.clearing_currency,
-          summary: tx.json(h.summary),
-          no_data: page.noData,
-          ended: page.ended,
-          warnings: tx.json(page.warnings),
-          open_sections: tx.json(page.openSections ?? []),
-          raw,
-        })
-      }
+      sql({
+        file_id: fileId,
+        position: segment.position,
+        line_start: segment.lineStart,
+        line_end: segment.lineEnd,
+        report_id: h.report_id,
+        parsed: page.parsed,
+        strategy: page.strategy,
+        reporting_for: h.reporting_for,
+        reporting_for_id: h.reporting_for_id,
+        page: h.page,
+        proc_date: h.proc_date,
+        rollup_to: h.rollup_to,
+        rollup_to_id: h.rollup_to_id,
+        report_date: h.report_date,
+        funds_xfer_entity: h.funds_xfer_entity,
+        funds_xfer_entity_id: h.funds_xfer_entity_id,
+        settlement_currency: h.settlement_currency,
+        clearing_currency: h.clearing_currency,
+        summary: sql.json(h.summary),
+        no_data: page.noData,
+        ended: page.ended,
+        warnings: sql.json(page.warnings),
+        open_sections: sql.json(page.openSections ?? []),
+        raw,
+      })
+    }
         on conflict (file_id, position) do nothing
-        returning id`;
-      if (!report) return false;
-      const rows = page.amounts.map((a) => ({
-        report_pk: report.id,
-        line_no: a.line,
-        section: a.section ?? "",
-        label: a.label,
-        is_total: a.is_total,
-        row_date: a.row_date,
-        row_ref: a.row_ref ?? null,
-        count: a.count,
-        credit_amount: a.credit_amount,
-        debit_amount: a.debit_amount,
-        total_amount: a.total_amount,
-        columns: tx.json(a.columns),
-        transaction_class: a.transaction_class ?? null,
-        raw_line: a.raw,
-      }));
-      for (const chunk of chunks(rows, AMOUNT_COLUMNS.length)) {
-        await tx`insert into amounts ${tx(chunk, ...AMOUNT_COLUMNS)}`;
-      }
-      return true;
-    });
+        returning id
+      ), lines as (
+        insert into amounts (${sql(AMOUNT_COLUMNS)})
+        select report.id, a.line_no, a.section, a.label, a.is_total, a.row_date, a.row_ref,
+          a.count, a.credit_amount, a.debit_amount, a.total_amount, a.columns,
+          a.transaction_class, a.raw_line
+        from report,
+          rows from (jsonb_to_recordset(${sql.json(amounts)}::jsonb) as (
+            line_no integer, section text, label text, is_total boolean, row_date date,
+            row_ref text, count numeric, credit_amount numeric, debit_amount numeric,
+            total_amount numeric, columns jsonb, transaction_class text, raw_line text
+          )) with ordinality as a
+        order by a.ordinality
+      )
+      select (select id from report) as id`;
+    return stored.id !== null;
   }
 
   /**

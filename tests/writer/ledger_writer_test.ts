@@ -1,7 +1,7 @@
 /**
  * Tests for `src/writer/ledger_writer.ts`: file states (new, resume, done), one atomic
- * transaction per page, idempotent page and record writes, dead-letter attempts, and
- * batches larger than PostgreSQL's parameter limit.
+ * statement per page (amount lines in order, values exact), idempotent page and record
+ * writes, dead-letter attempts, and batches larger than PostgreSQL's parameter limit.
  *
  * @module
  */
@@ -80,11 +80,13 @@ Deno.test(`beginFile tells new, resumed and finished files apart (${ENGINE})`, a
   });
 });
 
-Deno.test(`a page and its amounts are written once, exactly, in chunks (${ENGINE})`, async () => {
+Deno.test(`a page and its amounts are written once, exactly, in line order (${ENGINE})`, async () => {
   await withTestDatabase(async ({ db }) => {
     const writer = new LedgerWriter(db.sql);
     const { id } = await writer.beginFile(FILE);
-    const big = page(6000); // 6000 × 13 parameters > 65,535: must be chunked
+    const big = page(6000); // more amount lines than one statement could take as parameters
+    big.amounts[7].raw = '    ROW 7 \\ "QUOTED"\t-7.05';
+    big.amounts[7].row_date = "2024-07-04";
     assert.equal(await writer.writePage(id, segment(1), big, "raw text"), true);
     assert.equal(await writer.writePage(id, segment(1), big, "raw text"), false);
     const [row] = await db.sql`
@@ -92,6 +94,23 @@ Deno.test(`a page and its amounts are written once, exactly, in chunks (${ENGINE
       from amounts`;
     // sum of -(i + 0.05) for i in 0..5999 = -(17997000 + 300) = -17997300.00
     assert.deepEqual({ ...row }, { n: 6000, total: "-17997300.00", counts: "17997000" });
+    const lines = await db.sql`select line_no from amounts order by id`;
+    assert.deepEqual(lines.map((l) => l.line_no), big.amounts.map((a) => a.line));
+    const [seventh] = await db.sql`
+      select label, section, is_total, row_date::text, count::text, total_amount::text,
+        columns, raw_line, transaction_class
+      from amounts where line_no = 8`;
+    assert.deepEqual({ ...seventh }, {
+      label: "ROW 7",
+      section: "S",
+      is_total: false,
+      row_date: "2024-07-04",
+      count: "7",
+      total_amount: "-7.05",
+      columns: { total_amount: "-7.05" },
+      raw_line: big.amounts[7].raw,
+      transaction_class: null,
+    });
   });
 });
 
