@@ -100,7 +100,7 @@ export interface IngestOptions {
   strategyModules?: string[];
   /** The worker module (advanced: tests use an instrumented one). @default parse_worker.ts */
   workerUrl?: URL;
-  /** How clearing rows are written. @default "copy" on a server, "insert" on PGlite */
+  /** How clearing rows are written (COPY, or multi-row inserts). @default "copy" */
   writeMode?: "copy" | "insert";
   /** Clearing records per job and per write transaction. @default 1000 */
   batchSize?: number;
@@ -330,12 +330,11 @@ export async function ingest(
   const dryRun = options.dryRun ?? false;
   if (!dryRun && !options.db) throw new TypeError("ingest needs a database (or dryRun: true)");
   const log = getLog("ingest").with({ runId });
-  const writer = !dryRun && options.db ? new LedgerWriter(options.db.sql) : null;
+  const writer = !dryRun && options.db
+    ? new LedgerWriter(options.db.sql, { copyIn: options.db.copyIn })
+    : null;
   const engine = options.db?.engine;
-  const format: RowFormat = (options.writeMode ?? (engine === "postgres" ? "copy" : "insert")) ===
-      "copy"
-    ? "copy"
-    : "values";
+  const format: RowFormat = (options.writeMode ?? "copy") === "copy" ? "copy" : "values";
   const files = await expandInputPaths(paths);
   const progress = options.progress ?? new ProgressTracker();
   for (const path of files) progress.bytesTotal += (await Deno.stat(path)).size;

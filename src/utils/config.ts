@@ -87,7 +87,7 @@ export interface Config {
   batchSize: number;
   /** Parse workers (0: parse in-process). */
   workers: number;
-  /** How clearing rows are written; `auto`: COPY on a server, insert on PGlite. */
+  /** How clearing rows are written; `auto`: COPY (on PGlite too, through `/dev/blob`). */
   writeMode: "auto" | "copy" | "insert";
   /** Extra strategy plugin folders. */
   plugins: string[];

@@ -5,7 +5,8 @@
  * and one set of tests for both.
  *
  * Techniques: `@electric-sql/pglite-socket` serves PGlite on an ephemeral 127.0.0.1 port;
- * postgres.js with `max: 1` for it (PGlite is single-connection); an optional schema
+ * postgres.js with `max: 1` for it (PGlite is single-connection); COPY input handed to
+ * PGlite directly (`/dev/blob`), since its socket does not stream COPY; an optional schema
  * selected through `search_path`; a first `select 1` so an unreachable server is reported
  * at once, with a message that says what to do and never shows a password.
  *
@@ -48,6 +49,12 @@ export interface Database {
   engine: "postgres" | "pglite";
   /** A printable description, without secrets. */
   description: string;
+  /**
+   * Loads COPY text with a `copy … from stdin` statement in the session's current
+   * transaction, for an engine whose connection cannot stream COPY (PGlite: through its own
+   * `/dev/blob` input); returns the rows loaded. Absent: COPY streams through `sql`.
+   */
+  copyIn?: (statement: string, bytes: Uint8Array) => Promise<number>;
   /** Closes the client (and the embedded server, if any). */
   close(): Promise<void>;
 }
@@ -141,6 +148,15 @@ async function openEmbedded(
     sql,
     engine: "pglite",
     description: `embedded PGlite (${dataDir})`,
+    // PGlite is a single session: a statement run on it directly, while the socket client
+    // waits inside a transaction, runs in that transaction.
+    copyIn: async (statement, bytes) => {
+      const fromBlob = statement.replace(/\bfrom\s+stdin\s*$/i, "from '/dev/blob'");
+      if (fromBlob === statement) throw new TypeError(`not a COPY … FROM STDIN: ${statement}`);
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+      const result = await pglite.query(fromBlob, [], { blob });
+      return result.affectedRows ?? 0;
+    },
     close: async () => {
       await sql.end({ timeout: 5 });
       await server.stop();

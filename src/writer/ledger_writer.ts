@@ -125,8 +125,17 @@ function deadLetterRow(item: DeadLetter) {
   };
 }
 
+/** Loads COPY text into the current transaction some other way than through the client. */
+export type CopyIn = (statement: string, bytes: Uint8Array) => Promise<number>;
+
+/** Options for {@link LedgerWriter}. */
+export interface LedgerWriterOptions {
+  /** How COPY text is loaded when the connection cannot stream it (PGlite). */
+  copyIn?: CopyIn;
+}
+
 /** Streams `bytes` into a `COPY … FROM STDIN` statement; returns the rows it loaded. */
-async function copyInto(tx: TransactionSql, statement: string, bytes: Uint8Array): Promise<number> {
+async function streamCopy(tx: TransactionSql, statement: string, bytes: Uint8Array) {
   const query = tx.unsafe(statement);
   const stream = await query.writable();
   await new Promise<void>((resolve, reject) => {
@@ -140,7 +149,15 @@ async function copyInto(tx: TransactionSql, statement: string, bytes: Uint8Array
 
 /** Writes pages, records and dead letters, each section in its own transaction. */
 export class LedgerWriter {
-  constructor(readonly sql: Sql) {}
+  readonly #copyIn?: CopyIn;
+
+  constructor(readonly sql: Sql, options: LedgerWriterOptions = {}) {
+    this.#copyIn = options.copyIn;
+  }
+
+  #copyInto(tx: TransactionSql, statement: string, bytes: Uint8Array): Promise<number> {
+    return this.#copyIn ? this.#copyIn(statement, bytes) : streamCopy(tx, statement, bytes);
+  }
 
   /** Registers a file, or finds it again by its sha256. */
   async beginFile(file: FileInfo): Promise<FileRecord> {
@@ -296,13 +313,13 @@ export class LedgerWriter {
       if (copyText.length > 0) {
         if (options.direct) {
           await tx`select set_config('finstream.file_id', ${String(fileId)}, true)`;
-          stored = await copyInto(tx, `copy transactions (${columns}) from stdin`, copyText);
+          stored = await this.#copyInto(tx, `copy transactions (${columns}) from stdin`, copyText);
         } else {
           await tx.unsafe(
             `create temp table if not exists transactions_stage on commit delete rows as
              select ${columns} from transactions with no data`,
           );
-          await copyInto(tx, `copy transactions_stage (${columns}) from stdin`, copyText);
+          await this.#copyInto(tx, `copy transactions_stage (${columns}) from stdin`, copyText);
           const result = await tx.unsafe(
             `insert into transactions (file_id, ${columns})
              select $1, ${columns} from transactions_stage

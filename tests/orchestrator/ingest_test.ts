@@ -1,7 +1,7 @@
 /**
  * End-to-end tests of `ingest` through the public API (`mod.ts`), on PGlite or on the
  * server named by `DATABASE_URL`: the seed files store exactly the printed values,
- * re-ingesting is a no-op, bad pages and records go to `dead_letters` while the rest is
+ * COPY and multi-row inserts store the same rows, re-ingesting is a no-op, bad pages and records go to `dead_letters` while the rest is
  * stored, an interrupted file is completed without duplicates, and card numbers never
  * reach the database.
  *
@@ -15,6 +15,10 @@ import { ENGINE, withTestDatabase } from "../helpers/database.ts";
 const FIXTURES = new URL("../fixtures/", import.meta.url);
 const SEED_PAGE = new URL("seed_vss110_page.txt", FIXTURES).pathname;
 const SEED_CLEARING = new URL("seed_clearing.json", FIXTURES).pathname;
+const SAMPLE_CLEARING = new URL(
+  "../../data/samples/VISA_TRANSACTIONAL_CLEARING_20240705_01.json",
+  import.meta.url,
+).pathname;
 
 async function writeTemp(dir: string, name: string, text: string): Promise<string> {
   const path = `${dir}/${name}`;
@@ -133,6 +137,37 @@ Deno.test(`seed clearing records store every field with exact decimals (${ENGINE
         extra: null,
       },
     ]);
+  });
+});
+
+Deno.test(`COPY and multi-row inserts store the same rows, byte for byte (${ENGINE})`, async () => {
+  await withTestDatabase(async ({ db, tmp }) => {
+    // Unusual but valid values next to the sample's ordinary ones: escapes, non-ASCII text,
+    // a tab and a backslash in text, an unknown field (kept in extra), a card number.
+    const records = JSON.parse(await Deno.readTextFile(SAMPLE_CLEARING)).slice(0, 200);
+    records[3].externalid = 'tab\there \\ back\\slash "quoted" ção';
+    records[5].qualifier = "\u00e9t\u00e9";
+    records[7].brand_new_field = "kept in extra";
+    records[9].operation_code = "4111111111111111";
+    const path = await writeTemp(
+      tmp,
+      "VISA_TRANSACTIONAL_CLEARING_modes.json",
+      JSON.stringify(records),
+    );
+    const snapshot = async () =>
+      (await db.sql`select to_jsonb(t) - 'id' - 'file_id' as row from transactions t
+                    order by record_index`).map((r) => JSON.stringify(r.row));
+    const copied = await ingest([path], { db, writeMode: "copy" });
+    assert.equal(copied.totals.stored, 200);
+    const viaCopy = await snapshot();
+    await db.sql`delete from ingest_files`;
+    const inserted = await ingest([path], { db, writeMode: "insert" });
+    assert.equal(inserted.totals.stored, 200);
+    const viaInsert = await snapshot();
+    assert.equal(viaInsert.length, 200);
+    assert.deepEqual(viaCopy, viaInsert);
+    assert.ok(viaCopy.some((row) => row.includes("kept in extra")));
+    assert.ok(viaCopy.every((row) => !row.includes("4111111111111111")));
   });
 });
 
