@@ -190,7 +190,8 @@ const DATA_ERROR_CLASSES = ["22", "23"];
  * Writes of one file in flight at once on PostgreSQL. Pages are one short statement each,
  * so their time is mostly waiting (round trip, commit): four overlap best here (a 50 MB
  * file: 7.6 s with two, 6.6 s with four). Clearing batches keep the server's CPU busy: two
- * (one was about 20% slower, three no faster and costlier for the server).
+ * (one was about 20% slower, three no faster and costlier for the server). The server pool's
+ * default size (`openDatabase`, 8) covers two files' page writes at once.
  */
 const PAGE_WRITERS_PER_FILE = 4;
 const BATCH_WRITERS_PER_FILE = 2;

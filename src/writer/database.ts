@@ -37,7 +37,10 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Schema to use (created if missing). @default "public" */
   schema?: string;
-  /** Connections in the pool (server mode only). @default 4 */
+  /**
+   * Connections in the pool (server mode only). The default is what `ingest` writes at once:
+   * two files, each with up to four pages in flight. @default 8
+   */
   maxConnections?: number;
 }
 
@@ -85,7 +88,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   const connection: Record<string, string> = schema === "public" ? {} : { search_path: schema };
   const db = options.url
-    ? openServer(options.url, options.maxConnections ?? 4, connection)
+    ? openServer(options.url, options.maxConnections ?? 8, connection)
     : await openEmbedded(options.dataDir ?? DEFAULT_DATA_DIR, connection);
   try {
     if (schema !== "public") {
