@@ -171,6 +171,43 @@ Deno.test(`COPY and multi-row inserts store the same rows, byte for byte (${ENGI
   });
 });
 
+Deno.test(`rows the database refuses are dead-lettered one by one, the rest of the batch stored (${ENGINE})`, async () => {
+  await withTestDatabase(async ({ db, tmp }) => {
+    // Valid records that this database refuses: a rule added by its owner.
+    await db.sql`alter table transactions add constraint small_purchases
+                 check (purchase_value < 100)`;
+    const records = JSON.parse(await Deno.readTextFile(SAMPLE_CLEARING)).slice(0, 30);
+    const refused = records.flatMap((r: { purchase_value: number }, i: number) =>
+      r.purchase_value >= 100 ? [i] : []
+    );
+    assert.ok(refused.length > 0 && refused.length < 30, `${refused.length} refused`);
+    const path = await writeTemp(
+      tmp,
+      "VISA_TRANSACTIONAL_CLEARING_refused.json",
+      JSON.stringify(records),
+    );
+    for (const writeMode of ["copy", "insert"] as const) {
+      await db.sql`delete from dead_letters`;
+      await db.sql`delete from ingest_files`;
+      const summary = await ingest([path], { db, writeMode, batchSize: 10 });
+      assert.equal(summary.totals.stored, 30 - refused.length, writeMode);
+      assert.equal(summary.totals.deadLettered, refused.length, writeMode);
+      const stored = await db.sql`select record_index from transactions order by record_index`;
+      assert.deepEqual(
+        stored.map((r) => r.record_index),
+        records.flatMap((_: unknown, i: number) => refused.includes(i) ? [] : [i]),
+      );
+      const dead = await db.sql`
+        select record_index, stage, error from dead_letters order by record_index`;
+      assert.deepEqual(dead.map((d) => d.record_index), refused, writeMode);
+      for (const d of dead) {
+        assert.equal(d.stage, "write");
+        assert.match(d.error, /small_purchases/);
+      }
+    }
+  });
+});
+
 Deno.test(`re-ingesting a stored file stores nothing and says so (${ENGINE})`, async () => {
   await withTestDatabase(async ({ db, tmp }) => {
     await ingest([SEED_PAGE, SEED_CLEARING], { db });
