@@ -10,6 +10,7 @@
  *    same file, with 1 and 2 workers, and the speed-up of 2 workers over 1.
  * 3. Peak RSS of `finstream ingest` (real PostgreSQL) for a ~1 GB clearing file and the
  *    200 MB EP747 file.
+ * 4. For comparison (no target): the same clearing file into the embedded PGlite database.
  *
  * Techniques: every measured run is a separate process with the task's permissions; wall
  * time from `performance.now()`, each timing repeated and its median taken (single runs
@@ -20,7 +21,7 @@
  * `postgres://postgres@127.0.0.1:5432/postgres`), `BENCH_DIR` (default
  * `/tmp/finstream-bench`), `BENCH_RECORDS` (200000), `BENCH_BIG_RECORDS` (950000, ≈ 1 GB),
  * `BENCH_EP747_PAGES` (pages of the EP747 file), `BENCH_SKIP` (comma list of
- * `clearing,ep747,rss`), `BENCH_REPEAT` (runs of each timed measurement, default 3: the
+ * `clearing,ep747,rss,pglite`), `BENCH_REPEAT` (runs of each timed measurement, default 3: the
  * median is reported, with the range).
  *
  * @module
@@ -240,6 +241,31 @@ if (!SKIP.has("clearing")) {
       `ratio ${ratio.toFixed(2)} (target ≥ 0.60); without the foreign key psql \\copy ${
         rates(rows, noForeignKey)
       } rows/s, ratio ${ratioNoFk.toFixed(2)}`,
+  );
+}
+
+if (!SKIP.has("pglite")) {
+  // The embedded default: no target, shown so the two engines can be compared.
+  const { clearing } = await dataset("clearing", { pages: 20, transactions: RECORDS });
+  const seconds: number[] = [];
+  let rows = 0;
+  for (let run = 0; run < REPEAT; run++) {
+    const dataDir = `${ROOT}.finstream/bench-pglite`;
+    await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+    const ingested = await finstream(["ingest", clearing, "--db-dir", dataDir, "--json"]);
+    await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+    rows = lastJson(ingested.stdout).totals.stored;
+    seconds.push(ingested.seconds);
+  }
+  results.pglite = {
+    rows,
+    runs: REPEAT,
+    seconds,
+    rowsPerSecond: Math.round(rows / median(seconds)),
+  };
+  report.push(
+    `clearing ${rows} records into the embedded PGlite database, median of ${REPEAT} runs ` +
+      `(range): ${rates(rows, seconds)} rows/s`,
   );
 }
 
