@@ -12,8 +12,9 @@
  * atomically with its invalid records' dead letters. Several files run at once, sharing
  * the pool. Backpressure: every channel is bounded, so memory stays flat.
  *
- * Failures: a crashed worker's job is retried once on a fresh worker, then its items are
- * dead-lettered; writes are retried with backoff on transient database errors; data errors
+ * Failures: a crashed worker's job (its bytes went with the worker: they are read again
+ * from the file) is retried once on a fresh worker, then item by item, and the items that
+ * still crash are dead-lettered; writes are retried with backoff on transient database errors; data errors
  * from PostgreSQL (SQLSTATE classes 22/23) are isolated to the page or record at fault; a
  * database that stays unreachable stops the run (everything finished so far is committed,
  * and a re-run completes the rest without duplicates).
@@ -386,14 +387,13 @@ export async function ingest(
 
   // A job's buffer is transferred to its worker: the main thread keeps no copy. Pages come
   // back with their bytes; after a crash the job is read again from its file.
+  const reread = (queued: QueuedJob) => readJobBytes(queued.file.path, queued.job);
+
   const runJobWithRecovery = async (queued: QueuedJob): Promise<Completed> => {
     const result = await runWithRetries(queued);
     if (result.type === "records") return { result, bytes: EMPTY };
-    const buffer = result.buffer ?? await readJobBytes(queued.file.path, queued.job);
-    return { result, bytes: new Uint8Array(buffer) };
+    return { result, bytes: new Uint8Array(result.buffer ?? await reread(queued)) };
   };
-
-  const reread = (queued: QueuedJob) => readJobBytes(queued.file.path, queued.job);
 
   const runWithRetries = async (queued: QueuedJob): Promise<JobResult> => {
     try {

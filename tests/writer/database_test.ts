@@ -1,7 +1,8 @@
 /**
  * Tests for `src/writer/database.ts`: passwords never appear in descriptions or errors,
  * an unreachable server is a `DatabaseUnavailableError` that says what to do, schemas
- * are isolated, and the embedded database keeps its data across reopenings.
+ * are isolated, the embedded database keeps its data across reopenings, and COPY text is
+ * loaded inside the caller's transaction on PGlite too.
  *
  * @module
  */
@@ -76,6 +77,41 @@ Deno.test({
       await prepared.cleanup();
     }
   },
+});
+
+Deno.test(`COPY text loads inside the caller's transaction, on either engine (${ENGINE})`, async () => {
+  const prepared = await prepareTestDatabase();
+  try {
+    const db = await prepared.open();
+    // A server streams COPY through its connection; PGlite takes it directly.
+    assert.equal(typeof db.copyIn, db.engine === "pglite" ? "function" : "undefined");
+    if (db.copyIn) {
+      const copyIn = db.copyIn;
+      await db.sql`create table loaded (n integer, v numeric(18, 2), t text)`;
+      const text = new TextEncoder().encode("1\t12345678901234.56\ta\\tb\n2\t-0.01\t\\N\n");
+      await assert.rejects(
+        db.sql.begin(async (tx) => {
+          assert.equal(await copyIn("copy loaded (n, v, t) from stdin", text), 2);
+          const [inside] = await tx`select count(*)::int as n from loaded`;
+          assert.equal(inside.n, 2);
+          throw new Error("roll back");
+        }),
+        /roll back/,
+      );
+      const [afterRollback] = await db.sql`select count(*)::int as n from loaded`;
+      assert.equal(afterRollback.n, 0, "rolled back with its transaction");
+      await db.sql.begin(() => copyIn("copy loaded (n, v, t) from stdin", text));
+      const rows = await db.sql`select n, v::text, t from loaded order by n`;
+      assert.deepEqual(rows.map((r) => ({ ...r })), [
+        { n: 1, v: "12345678901234.56", t: "a\tb" },
+        { n: 2, v: "-0.01", t: null },
+      ]);
+      await assert.rejects(copyIn("copy loaded from '/etc/passwd'", text), TypeError);
+    }
+    await db.close();
+  } finally {
+    await prepared.cleanup();
+  }
 });
 
 Deno.test({
