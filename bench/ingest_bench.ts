@@ -37,7 +37,10 @@ const RECORDS = Number(env("BENCH_RECORDS", "200000"));
 const BIG_RECORDS = Number(env("BENCH_BIG_RECORDS", "950000"));
 const EP747_PAGES = Number(env("BENCH_EP747_PAGES", "100000"));
 const SKIP = new Set(env("BENCH_SKIP", "").split(",").filter(Boolean));
-const REPEAT = Math.max(1, Number(env("BENCH_REPEAT", "3")));
+const REPEAT = Number(env("BENCH_REPEAT", "3"));
+if (!Number.isInteger(REPEAT) || REPEAT < 1) {
+  throw new Error(`BENCH_REPEAT must be a whole number ≥ 1, got "${env("BENCH_REPEAT", "")}"`);
+}
 const V8_FLAGS = "--v8-flags=--max-semi-space-size=4,--max-old-space-size=128";
 const PERMISSIONS = [
   `--allow-read=${ROOT},${DIR}`,
@@ -162,12 +165,15 @@ function median(values: number[]): number {
 }
 
 /** Median and range of rates computed from run times: `123,456 (120,001–125,000)`. */
+/**
+ * A rate at the median time, with the range of rates: `123,456 (120,001–125,000)`. The
+ * headline is `amount / median(seconds)`, the figure the ratios and results.json use.
+ */
 function rates(amount: number, seconds: number[], digits = 0): string {
-  const values = seconds.map((s) => amount / s);
   const format = (n: number) =>
     n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return `${format(median(values))} (${format(Math.min(...values))}–${
-    format(Math.max(...values))
+  return `${format(amount / median(seconds))} (${format(amount / Math.max(...seconds))}–${
+    format(amount / Math.min(...seconds))
   })`;
 }
 
@@ -252,7 +258,18 @@ if (!SKIP.has("pglite")) {
   for (let run = 0; run < REPEAT; run++) {
     const dataDir = `${ROOT}.finstream/bench-pglite`;
     await Deno.remove(dataDir, { recursive: true }).catch(() => {});
-    const ingested = await finstream(["ingest", clearing, "--db-dir", dataDir, "--json"]);
+    // `--database-url=` (empty) keeps the embedded database whatever DATABASE_URL or a
+    // `.env` file say; two workers, as in the server runs.
+    const ingested = await finstream([
+      "ingest",
+      clearing,
+      "--database-url=",
+      "--db-dir",
+      dataDir,
+      "--workers",
+      "2",
+      "--json",
+    ]);
     await Deno.remove(dataDir, { recursive: true }).catch(() => {});
     rows = lastJson(ingested.stdout).totals.stored;
     seconds.push(ingested.seconds);
@@ -286,7 +303,8 @@ if (!SKIP.has("ep747")) {
   const speedup = median(oneSeconds) / median(twoSeconds);
   // All the CPU a 2-worker run uses (workers, main thread, V8's garbage collector and
   // compiler threads, I/O) shares the machine's cores, so the run can take no less than
-  // CPU / cores: the speed-up cannot exceed T(1 worker) divided by that.
+  // CPU / cores: the speed-up cannot exceed T(1 worker) divided by that. (Cores as the OS
+  // reports them; under a container CPU quota the real ceiling is lower.)
   const cores = navigator.hardwareConcurrency;
   const twoCpu = median(two.map((m) => m.cpuSeconds));
   const oneCpu = median(one.map((m) => m.cpuSeconds));

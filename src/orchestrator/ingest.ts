@@ -65,7 +65,7 @@ import { AsyncChannel } from "./async_channel.ts";
 import { TaskLimiter } from "./task_limiter.ts";
 import { pageRawText, restoreLineText, runJob } from "./job_runner.ts";
 import { clearingJobs, ep747Jobs } from "./job_producers.ts";
-import { readJobBytes } from "./job_bytes.ts";
+import { type FileStamp, readJobBytes } from "./job_bytes.ts";
 import { ProgressTracker } from "./progress.ts";
 import {
   type Job,
@@ -101,7 +101,10 @@ export interface IngestOptions {
   strategyModules?: string[];
   /** The worker module (advanced: tests use an instrumented one). @default parse_worker.ts */
   workerUrl?: URL;
-  /** How clearing rows are written (COPY, or multi-row inserts). @default "copy" */
+  /**
+   * How clearing rows are written (COPY, or multi-row inserts). @default "copy" when the
+   * database can take COPY (a server, or PGlite through `copyIn`), else "insert"
+   */
   writeMode?: "copy" | "insert";
   /** Clearing records per job and per write transaction. @default 1000 */
   batchSize?: number;
@@ -204,6 +207,9 @@ export function isDataError(error: unknown): boolean {
 }
 
 const EMPTY = new Uint8Array(0);
+const LATIN1 = new TextDecoder("windows-1252");
+/** The raw text of an item whose bytes could not be read again. */
+const UNAVAILABLE = "(not available: the file could not be read again)";
 
 /** Runs jobs: the worker pool, or in-process. */
 interface Executor {
@@ -258,6 +264,8 @@ interface FileRun {
   fileId: number;
   /** An earlier run stored part of this file: writes must skip what exists. */
   resumed: boolean;
+  /** Size and modification time when the run began (a crashed job is read again only if equal). */
+  stamp: FileStamp;
   summary: FileSummary;
   /** Results, with the bytes of their job for pages (for raw page text). */
   results: AsyncChannel<Completed>;
@@ -336,7 +344,11 @@ export async function ingest(
     ? new LedgerWriter(options.db.sql, { copyIn: options.db.copyIn })
     : null;
   const engine = options.db?.engine;
-  const format: RowFormat = (options.writeMode ?? "copy") === "copy" ? "copy" : "values";
+  // COPY needs a server connection or the database's own COPY input (PGlite).
+  const canCopy = engine === "postgres" || options.db?.copyIn !== undefined;
+  const format: RowFormat = (options.writeMode ?? (canCopy ? "copy" : "insert")) === "copy"
+    ? "copy"
+    : "values";
   const files = await expandInputPaths(paths);
   const progress = options.progress ?? new ProgressTracker();
   for (const path of files) progress.bytesTotal += (await Deno.stat(path)).size;
@@ -386,13 +398,25 @@ export async function ingest(
   });
 
   // A job's buffer is transferred to its worker: the main thread keeps no copy. Pages come
-  // back with their bytes; after a crash the job is read again from its file.
-  const reread = (queued: QueuedJob) => readJobBytes(queued.file.path, queued.job);
+  // back with their bytes; after a crash the job is read again from its file, and if that
+  // fails (the file was moved or changed) its items are dead-lettered, the run goes on.
+  const reread = async (queued: QueuedJob): Promise<ArrayBuffer | Error> => {
+    try {
+      return await readJobBytes(queued.file.path, queued.job, queued.file.stamp);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  };
 
   const runJobWithRecovery = async (queued: QueuedJob): Promise<Completed> => {
     const result = await runWithRetries(queued);
     if (result.type === "records") return { result, bytes: EMPTY };
-    return { result, bytes: new Uint8Array(result.buffer ?? await reread(queued)) };
+    if (result.buffer) return { result, bytes: new Uint8Array(result.buffer) };
+    // A worker that does not hand the bytes back: read them again for the raw page text.
+    const bytes = await reread(queued);
+    if (!(bytes instanceof Error)) return { result, bytes: new Uint8Array(bytes) };
+    const missing = new Error("the worker did not hand the job's bytes back");
+    return { result: unreadableResult(queued.job, missing, bytes), bytes: EMPTY };
   };
 
   const runWithRetries = async (queued: QueuedJob): Promise<JobResult> => {
@@ -407,15 +431,16 @@ export async function ingest(
         file: queued.file.path,
         step: "parse",
       });
+      const retry = await reread(queued);
+      if (retry instanceof Error) return unreadableResult(queued.job, error, retry);
       // Retries run alone on a worker: a second crash is then this job's own.
       try {
-        return await executor.run({ ...queued.job, buffer: await reread(queued) }, {
-          exclusive: true,
-        });
+        return await executor.run({ ...queued.job, buffer: retry }, { exclusive: true });
       } catch (again) {
         if (!(again instanceof WorkerCrashedError || again instanceof WorkerJobError)) throw again;
         // Crashed twice: run the items one by one, so only the guilty ones are lost.
         const whole = await reread(queued);
+        if (whole instanceof Error) return unreadableResult(queued.job, again, whole);
         const parts: JobResult[] = [];
         for (const single of splitJob({ ...queued.job, buffer: whole })) {
           const singleBackup = single.buffer.slice(0);
@@ -473,11 +498,14 @@ export async function ingest(
     const fileStarted = performance.now();
     const summary = emptySummary(path);
     const flog = log.with({ file: path });
+    let stamp: FileStamp = { size: 0, mtime: null };
     try {
       const kind = await detectFileKind(path);
       summary.kind = kind;
       try {
-        summary.size = (await Deno.stat(path)).size;
+        const info = await Deno.stat(path);
+        summary.size = info.size;
+        stamp = { size: info.size, mtime: info.mtime };
         // Writing needs the digest first (a stored file is skipped); a dry run hashes the
         // bytes as it reads them instead of reading the file twice.
         if (!dryRun) summary.sha256 = await sha256File(path);
@@ -506,6 +534,7 @@ export async function ingest(
         path,
         fileId,
         resumed,
+        stamp,
         summary,
         results: new AsyncChannel<Completed>(executor.capacity * 2, controller.signal),
         produced: 0,
@@ -618,7 +647,9 @@ export async function ingest(
     page: ParsedPage | null,
   ): Promise<void> {
     const raw = () =>
-      pageRawText(bytes, { kind: outcome.ok ? "page" : outcome.kind, ...outcome }, run.path);
+      bytes.length === 0
+        ? UNAVAILABLE
+        : pageRawText(bytes, { kind: outcome.ok ? "page" : outcome.kind, ...outcome }, run.path);
     const place = {
       lineStart: outcome.lineStart,
       lineEnd: outcome.lineEnd,
@@ -890,18 +921,12 @@ function mergeResults(id: number, parts: JobResult[], buffer: ArrayBuffer): JobR
   };
 }
 
-/** The result of a job whose worker crashed on it: every item is dead-lettered. */
-function crashedResult(job: Job, error: WorkerCrashedError | WorkerJobError): JobResult {
-  const failure: SerializedError = {
-    name: error.name,
-    code: "WORKER_CRASHED",
-    step: "parse",
-    message: `${job.file}: ${error.message} (the item was retried on a fresh worker)`,
-    reason: error.message,
-  };
-  const bytes = new Uint8Array(job.buffer);
-  const text = (from: number, to: number) =>
-    new TextDecoder("windows-1252").decode(bytes.subarray(from, to));
+/** A result in which every item of `job` failed with `failure` (`rawOf`: item i's text). */
+function failedResult(
+  job: Job,
+  failure: SerializedError,
+  rawOf: (from: number, to: number) => string,
+): JobResult {
   if (job.type === "pages") {
     return {
       type: "pages",
@@ -927,7 +952,37 @@ function crashedResult(job: Job, error: WorkerCrashedError | WorkerJobError): Jo
       index,
       line: job.lines[i],
       error: failure,
-      raw: text(job.offsets[i], job.offsets[i + 1]),
+      raw: rawOf(job.offsets[i], job.offsets[i + 1]),
     })),
   };
+}
+
+/** The result of a job whose worker crashed on it: every item is dead-lettered. */
+function crashedResult(job: Job, error: WorkerCrashedError | WorkerJobError): JobResult {
+  const bytes = new Uint8Array(job.buffer);
+  return failedResult(job, {
+    name: error.name,
+    code: "WORKER_CRASHED",
+    step: "parse",
+    message: `${job.file}: ${error.message} (the item was retried on a fresh worker)`,
+    reason: error.message,
+  }, (from, to) => LATIN1.decode(bytes.subarray(from, to)));
+}
+
+/**
+ * The result of a job whose bytes went with a crashed worker and could not be read again
+ * (the file was moved, shortened or changed): every item is dead-lettered, without text.
+ */
+function unreadableResult(job: Job, crash: Error, unreadable: Error): JobResult {
+  const reason = `${crash.message}; its bytes could not be read again: ${unreadable.message}`;
+  const result = failedResult(job, {
+    name: unreadable.name,
+    code: "INPUT_FILE",
+    step: "read",
+    message: `${job.file}: ${reason}`,
+    reason,
+  }, () => UNAVAILABLE);
+  // No bytes to hand on: the pages' dead letters say so instead of their text.
+  if (result.type === "pages") result.buffer = new ArrayBuffer(0);
+  return result;
 }

@@ -5,8 +5,8 @@
  *
  * Techniques: one positioned read of the file range the job's items span (`seek` +
  * `read`), then each item copied to its place in a new buffer, at the offsets the job
- * already names; a typed error when the job cannot be rebuilt (no file offsets, a file that
- * became shorter).
+ * already names; an `InputFileError` when the job cannot be rebuilt (no file offsets; a file
+ * whose size or modification time changed since it was first read, or that became shorter).
  *
  * @example
  * ```ts
@@ -55,8 +55,21 @@ async function readAt(file: Deno.FsFile, position: number, target: Uint8Array): 
   return true;
 }
 
-/** The job's buffer as the producer packed it, read again from `path`. */
-export async function readJobBytes(path: string, job: Job): Promise<ArrayBuffer> {
+/** A file's size and modification time, to tell whether it changed. */
+export interface FileStamp {
+  size: number;
+  mtime: Date | null;
+}
+
+/**
+ * The job's buffer as the producer packed it, read again from `path`. With `expected`, the
+ * file must still have that size and modification time (else its bytes may differ).
+ */
+export async function readJobBytes(
+  path: string,
+  job: Job,
+  expected?: FileStamp,
+): Promise<ArrayBuffer> {
   const items = itemsOf(job);
   const size = items.reduce((end, item) => Math.max(end, item.offset + item.length), 0);
   const out = new Uint8Array(size);
@@ -65,6 +78,16 @@ export async function readJobBytes(path: string, job: Job): Promise<ArrayBuffer>
   const to = Math.max(...items.map((item) => item.fileOffset + item.length));
   const span = new Uint8Array(to - from);
   using file = await Deno.open(path, { read: true });
+  if (expected) {
+    const now = await file.stat();
+    if (now.size !== expected.size || now.mtime?.getTime() !== expected.mtime?.getTime()) {
+      throw new InputFileError(
+        `cannot read job ${job.id} again: the file changed after it was read ` +
+          `(${expected.size} → ${now.size} bytes, modified ${now.mtime?.toISOString()})`,
+        { file: path },
+      );
+    }
+  }
   if (!await readAt(file, from, span)) {
     throw new InputFileError(`cannot read job ${job.id} again: the file became shorter`, {
       file: path,

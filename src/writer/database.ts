@@ -156,6 +156,8 @@ async function openEmbedded(
     copyIn: async (statement, bytes) => {
       const fromBlob = statement.replace(/\bfrom\s+stdin\s*$/i, "from '/dev/blob'");
       if (fromBlob === statement) throw new TypeError(`not a COPY … FROM STDIN: ${statement}`);
+      // Outside a transaction it would commit on its own, apart from the batch it belongs to.
+      if (!pglite.isInTransaction()) throw new TypeError("copyIn must run inside a transaction");
       const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
       const result = await pglite.query(fromBlob, [], { blob });
       return result.affectedRows ?? 0;

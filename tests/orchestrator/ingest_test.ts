@@ -208,6 +208,16 @@ Deno.test(`rows the database refuses are dead-lettered one by one, the rest of t
   });
 });
 
+Deno.test(`a database without COPY input is written with inserts by default (${ENGINE})`, async () => {
+  await withTestDatabase(async ({ db }) => {
+    // A Database built by hand (library use) may lack `copyIn`: PGlite then takes inserts,
+    // since its socket cannot stream COPY; a server still takes COPY.
+    const summary = await ingest([SEED_CLEARING], { db: { ...db, copyIn: undefined } });
+    assert.equal(summary.totals.stored, 2);
+    assert.equal(summary.totals.deadLettered, 0);
+  });
+});
+
 Deno.test(`re-ingesting a stored file stores nothing and says so (${ENGINE})`, async () => {
   await withTestDatabase(async ({ db, tmp }) => {
     await ingest([SEED_PAGE, SEED_CLEARING], { db });

@@ -10,7 +10,7 @@
 
 import assert from "node:assert/strict";
 import postgres from "postgres";
-import { DatabaseUnavailableError, ingest } from "../../mod.ts";
+import { DatabaseUnavailableError, ingest, ProgressTracker } from "../../mod.ts";
 import { replayDeadLetters } from "../../src/orchestrator/replay.ts";
 import { openDatabase } from "../../src/writer/database.ts";
 import { migrate } from "../../src/writer/migrations.ts";
@@ -70,6 +70,37 @@ Deno.test(`a worker that crashes on a page loses only that page (${ENGINE})`, as
     const raws = await db.sql`select raw from reports order by position`;
     assert.deepEqual(raws.map((r) => pageNumbers(r.raw)), [["1"], ["3"]]);
     assert.deepEqual(raws.map((r) => r.raw.split("\n").length), [21, 21]);
+  });
+});
+
+Deno.test(`a crashed job whose file changed meanwhile is dead-lettered, not misread (${ENGINE})`, async () => {
+  await withTestDatabase(async ({ db, tmp }) => {
+    const crashing = pageWith(2).replace(/^ INTERCHANGE VALUE +$/m, " INTERCHANGE VALUE SLOWCRASH");
+    const path = `${tmp}/EP747_changed.TXT`;
+    await Deno.writeTextFile(path, pageWith(1) + crashing + pageWith(3));
+    const size = (await Deno.stat(path)).size;
+    const progress = new ProgressTracker();
+    const running = ingest([path], {
+      db,
+      workers: 1,
+      workerUrl: new URL("workers/crashing_worker.ts", FIXTURES),
+      progress,
+    });
+    // The job is read and in the worker (which crashes a second later): change the file.
+    while (progress.bytesRead < size) await new Promise((r) => setTimeout(r, 5));
+    await Deno.utime(path, new Date("2001-02-03"), new Date("2001-02-03"));
+    const summary = await running;
+    assert.equal(summary.totals.pages, 3);
+    assert.equal(summary.totals.stored, 0);
+    assert.equal(summary.totals.deadLettered, 3);
+    const dead = await db.sql`select stage, error_code, error, raw from dead_letters`;
+    assert.equal(dead.length, 3);
+    for (const item of dead) {
+      assert.deepEqual([item.stage, item.error_code], ["read", "INPUT_FILE"]);
+      assert.match(item.error, /simulated worker crash; its bytes could not be read again/);
+      assert.match(item.error, /the file changed after it was read/);
+      assert.equal(item.raw, "(not available: the file could not be read again)");
+    }
   });
 });
 

@@ -107,6 +107,10 @@ Deno.test(`COPY text loads inside the caller's transaction, on either engine (${
         { n: 2, v: "-0.01", t: null },
       ]);
       await assert.rejects(copyIn("copy loaded from '/etc/passwd'", text), TypeError);
+      await assert.rejects(
+        copyIn("copy loaded (n, v, t) from stdin", text),
+        /inside a transaction/,
+      );
     }
     await db.close();
   } finally {
