@@ -146,6 +146,11 @@ function finstream(args: string[]): Promise<Measured> {
   return measure("deno", ["run", V8_FLAGS, ...PERMISSIONS, `${ROOT}cli.ts`, ...args]);
 }
 
+/** `finstream ingest FILE` into the server database at `url`, with two workers. */
+function ingestInto(file: string, url: string): Promise<Measured> {
+  return finstream(["ingest", file, "--database-url", url, "--workers", "2", "--json"]);
+}
+
 function lastJson(stdout: string) {
   const lines = stdout.trim().split("\n");
   return JSON.parse(lines[lines.length - 1]);
@@ -187,15 +192,7 @@ if (!SKIP.has("clearing")) {
   const csv = `${DIR}/transactions.csv`;
   for (let run = 0; run < REPEAT; run++) {
     const url = await freshDatabase("finstream_bench");
-    const ingested = await finstream([
-      "ingest",
-      clearing,
-      "--database-url",
-      url,
-      "--workers",
-      "2",
-      "--json",
-    ]);
+    const ingested = await ingestInto(clearing, url);
     rows = lastJson(ingested.stdout).totals.stored;
     ours.push(ingested.seconds);
     columns = (await psql(
@@ -344,24 +341,8 @@ if (!SKIP.has("rss")) {
   const { clearing } = await dataset("big", { pages: 20, transactions: BIG_RECORDS });
   const { ep747 } = await dataset("ep747", { pages: EP747_PAGES, transactions: 1000 });
   const url = await freshDatabase("finstream_bench_rss");
-  const big = await finstream([
-    "ingest",
-    clearing,
-    "--database-url",
-    url,
-    "--workers",
-    "2",
-    "--json",
-  ]);
-  const reports = await finstream([
-    "ingest",
-    ep747,
-    "--database-url",
-    url,
-    "--workers",
-    "2",
-    "--json",
-  ]);
+  const big = await ingestInto(clearing, url);
+  const reports = await ingestInto(ep747, url);
   results.rss = {
     clearingFileMb: mb((await Deno.stat(clearing)).size),
     clearingPeakRssMb: big.peakRssMb,
