@@ -410,13 +410,7 @@ export async function ingest(
 
   const runJobWithRecovery = async (queued: QueuedJob): Promise<Completed> => {
     const result = await runWithRetries(queued);
-    if (result.type === "records") return { result, bytes: EMPTY };
-    if (result.buffer) return { result, bytes: new Uint8Array(result.buffer) };
-    // A worker that does not hand the bytes back: read them again for the raw page text.
-    const bytes = await reread(queued);
-    if (!(bytes instanceof Error)) return { result, bytes: new Uint8Array(bytes) };
-    const missing = new Error("the worker did not hand the job's bytes back");
-    return { result: unreadableResult(queued.job, missing, bytes), bytes: EMPTY };
+    return { result, bytes: result.type === "pages" ? new Uint8Array(result.buffer) : EMPTY };
   };
 
   const runWithRetries = async (queued: QueuedJob): Promise<JobResult> => {
@@ -921,12 +915,11 @@ function mergeResults(id: number, parts: JobResult[], buffer: ArrayBuffer): JobR
   };
 }
 
-/** A result in which every item of `job` failed with `failure` (`rawOf`: item i's text). */
-function failedResult(
-  job: Job,
-  failure: SerializedError,
-  rawOf: (from: number, to: number) => string,
-): JobResult {
+/**
+ * A result in which every item of `job` failed with `failure`. `bytes`: the job's bytes,
+ * for the items' raw text, or null when they are lost (the text then says so).
+ */
+function failedResult(job: Job, failure: SerializedError, bytes: ArrayBuffer | null): JobResult {
   if (job.type === "pages") {
     return {
       type: "pages",
@@ -941,8 +934,10 @@ function failedResult(
         length: p.length,
         error: failure,
       })),
+      buffer: bytes ?? new ArrayBuffer(0),
     };
   }
+  const view = bytes ? new Uint8Array(bytes) : null;
   return {
     type: "records",
     id: job.id,
@@ -952,21 +947,20 @@ function failedResult(
       index,
       line: job.lines[i],
       error: failure,
-      raw: rawOf(job.offsets[i], job.offsets[i + 1]),
+      raw: view ? LATIN1.decode(view.subarray(job.offsets[i], job.offsets[i + 1])) : UNAVAILABLE,
     })),
   };
 }
 
 /** The result of a job whose worker crashed on it: every item is dead-lettered. */
 function crashedResult(job: Job, error: WorkerCrashedError | WorkerJobError): JobResult {
-  const bytes = new Uint8Array(job.buffer);
   return failedResult(job, {
     name: error.name,
     code: "WORKER_CRASHED",
     step: "parse",
     message: `${job.file}: ${error.message} (the item was retried on a fresh worker)`,
     reason: error.message,
-  }, (from, to) => LATIN1.decode(bytes.subarray(from, to)));
+  }, job.buffer);
 }
 
 /**
@@ -975,14 +969,11 @@ function crashedResult(job: Job, error: WorkerCrashedError | WorkerJobError): Jo
  */
 function unreadableResult(job: Job, crash: Error, unreadable: Error): JobResult {
   const reason = `${crash.message}; its bytes could not be read again: ${unreadable.message}`;
-  const result = failedResult(job, {
+  return failedResult(job, {
     name: unreadable.name,
     code: "INPUT_FILE",
     step: "read",
     message: `${job.file}: ${reason}`,
     reason,
-  }, () => UNAVAILABLE);
-  // No bytes to hand on: the pages' dead letters say so instead of their text.
-  if (result.type === "pages") result.buffer = new ArrayBuffer(0);
-  return result;
+  }, null);
 }

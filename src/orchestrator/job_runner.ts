@@ -40,6 +40,7 @@ import {
   type PageJob,
   type PageJobResult,
   type PageOutcome,
+  type PagePlace,
   type RecordJob,
   type RecordJobResult,
   type RejectedRecord,
@@ -145,14 +146,7 @@ export function runRecords(job: RecordJob): RecordJobResult {
  */
 export function pageRawText(
   bytes: Uint8Array,
-  page: {
-    kind?: "page" | "preamble";
-    position: number;
-    lineStart: number;
-    lineEnd: number;
-    offset: number;
-    length: number;
-  },
+  page: PagePlace & { kind?: "page" | "preamble" },
   file: string,
 ): string {
   const segment = decodePage({

@@ -42,6 +42,18 @@ export interface StrategyDescription {
   overrides?: string;
 }
 
+/** Where a page is: in the file (position, lines) and in its job's buffer (bytes). */
+export interface PagePlace {
+  /** 1-based position of the page in the file (0 for the preamble). */
+  position: number;
+  /** 1-based line numbers of its first and last lines. */
+  lineStart: number;
+  lineEnd: number;
+  /** Its bytes: `buffer[offset, offset + length)`. */
+  offset: number;
+  length: number;
+}
+
 /** A batch of EP747 pages. */
 export interface PageJob {
   type: "pages";
@@ -50,14 +62,7 @@ export interface PageJob {
   ticket?: number;
   file: string;
   buffer: ArrayBuffer;
-  pages: {
-    kind: "page" | "preamble";
-    position: number;
-    lineStart: number;
-    lineEnd: number;
-    offset: number;
-    length: number;
-  }[];
+  pages: (PagePlace & { kind: "page" | "preamble" })[];
   /**
    * Where each page's bytes start in the file, so a job whose only copy was lost with a
    * crashed worker can be read again (absent for jobs not cut from a file).
@@ -111,26 +116,16 @@ export interface SerializedError {
  * and reads the page from `offset`/`length` when it needs the raw text.
  */
 export type PageOutcome =
-  | {
+  | PagePlace & {
     ok: true;
-    position: number;
-    lineStart: number;
-    lineEnd: number;
-    offset: number;
-    length: number;
     /** Whether the page's layout was recognised (`page.parsed`). */
     parsed: boolean;
     /** The parsed page; absent when the job asked for counts only. */
     page?: ParsedPage;
   }
-  | {
+  | PagePlace & {
     ok: false;
     kind: "page" | "preamble";
-    position: number;
-    lineStart: number;
-    lineEnd: number;
-    offset: number;
-    length: number;
     error: SerializedError;
   };
 
@@ -143,7 +138,7 @@ export interface PageJobResult {
    * The job's bytes, handed back (transferred, not copied): the main thread keeps no copy
    * of its own while the job runs, and reads raw page text from these.
    */
-  buffer?: ArrayBuffer;
+  buffer: ArrayBuffer;
 }
 
 /** A record that failed parsing or validation. */

@@ -63,7 +63,7 @@ async function init(message: InitMessage): Promise<void> {
 /** What a result hands back without copying: COPY text, or the job's own bytes. */
 function transferables(result: JobResult): Transferable[] {
   if (result.type === "records") return result.copy ? [result.copy] : [];
-  return result.buffer ? [result.buffer] : [];
+  return [result.buffer];
 }
 
 function reply(message: WorkerReply, transfer: Transferable[] = []): void {

@@ -110,6 +110,43 @@ export class ColumnAssignmentError extends Error {
 }
 
 /**
+ * Places `tokens` on the columns whose right edges are `anchors`: a full row within twice
+ * the tolerance is taken left to right, otherwise each token goes to the nearest free
+ * column within the tolerance that `accepts` it. `noColumn` words the error.
+ */
+function placeTokens(
+  tokens: readonly ValueToken[],
+  anchors: readonly number[],
+  accepts: (token: ValueToken, column: number) => boolean,
+  noColumn: (token: ValueToken) => string,
+): Map<number, ValueToken> {
+  const result = new Map<number, ValueToken>();
+  if (
+    tokens.length === anchors.length &&
+    tokens.every((t, i) => accepts(t, i)) &&
+    tokens.every((t, i) => Math.abs(t.end - anchors[i]) <= ANCHOR_TOLERANCE * 2)
+  ) {
+    tokens.forEach((t, i) => result.set(i, t));
+    return result;
+  }
+  for (const token of tokens) {
+    let best = -1;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    anchors.forEach((anchor, i) => {
+      if (!accepts(token, i) || result.has(i)) return;
+      const distance = Math.abs(token.end - anchor);
+      if (distance <= ANCHOR_TOLERANCE && distance < bestDistance) {
+        best = i;
+        bestDistance = distance;
+      }
+    });
+    if (best === -1) throw new ColumnAssignmentError(token, noColumn(token));
+    result.set(best, token);
+  }
+  return result;
+}
+
+/**
  * Assigns `tokens` to `columns` whose right edges are `anchors` (same length and order).
  * Returns a map from column index to token.
  *
@@ -120,34 +157,31 @@ export function assignTokens(
   columns: readonly ColumnSpec[],
   anchors: readonly number[],
 ): Map<number, ValueToken> {
-  const result = new Map<number, ValueToken>();
-  if (
-    tokens.length === columns.length &&
-    tokens.every((t, i) => t.kind === columns[i].kind) &&
-    tokens.every((t, i) => Math.abs(t.end - anchors[i]) <= ANCHOR_TOLERANCE * 2)
-  ) {
-    tokens.forEach((t, i) => result.set(i, t));
-    return result;
-  }
-  for (const token of tokens) {
-    let best = -1;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    columns.forEach((column, i) => {
-      if (column.kind !== token.kind || result.has(i)) return;
-      const distance = Math.abs(token.end - anchors[i]);
-      if (distance <= ANCHOR_TOLERANCE && distance < bestDistance) {
-        best = i;
-        bestDistance = distance;
-      }
-    });
-    if (best === -1) {
-      throw new ColumnAssignmentError(
-        token,
-        `value "${token.text}" ending at column ${token.end} matches no ${token.kind} column ` +
-          `(columns end at ${anchors.join(", ")})`,
-      );
-    }
-    result.set(best, token);
-  }
-  return result;
+  return placeTokens(
+    tokens,
+    anchors,
+    (token, i) => token.kind === columns[i].kind,
+    (token) =>
+      `value "${token.text}" ending at column ${token.end} matches no ${token.kind} column ` +
+      `(columns end at ${anchors.join(", ")})`,
+  );
+}
+
+/**
+ * Places tokens by anchors whatever their kind (pages read by their own column headers).
+ *
+ * @throws {ColumnAssignmentError} when a token fits no column.
+ */
+export function assignByAnchors(
+  tokens: readonly ValueToken[],
+  anchors: readonly number[],
+): Map<number, ValueToken> {
+  return placeTokens(
+    tokens,
+    anchors,
+    () => true,
+    (token) =>
+      `value "${token.text}" ending at column ${token.end} matches no column ` +
+      `(the page's column headers end at ${anchors.join(", ") || "no column"})`,
+  );
 }

@@ -27,6 +27,7 @@ import { parsePageHeader } from "./page_header.ts";
 import { tokenDecimal } from "./value_tokens.ts";
 import {
   type AmountLineInput,
+  emptyLineValues,
   type LineValues,
   type PageLayout,
   ParsingStrategy,
@@ -52,14 +53,7 @@ export abstract class ColumnReportStrategy extends ParsingStrategy {
   /** Places each value token in its column and converts it to exact text. */
   parseAmounts(line: AmountLineInput, layout: PageLayout): LineValues {
     const placed = assignTokens(line.tokens, this.columns, this.anchorsFor(layout));
-    const values: LineValues = {
-      columns: {},
-      row_date: null,
-      count: null,
-      credit_amount: null,
-      debit_amount: null,
-      total_amount: null,
-    };
+    const values = emptyLineValues();
     for (const [index, token] of placed) {
       const column = this.columns[index];
       if (column.kind === "date") {

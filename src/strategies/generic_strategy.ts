@@ -43,10 +43,11 @@
 import type { ParsedPage, ReportHeader } from "../models/report.ts";
 import type { PageSegment } from "../reader/ep747_pages.ts";
 import { parseReportDate } from "../utils/dates.ts";
-import { ANCHOR_TOLERANCE, ColumnAssignmentError, headerColumns } from "./column_layout.ts";
+import { assignByAnchors, headerColumns } from "./column_layout.ts";
 import { headerLineCount, parsePageHeader } from "./page_header.ts";
 import {
   type AmountLineInput,
+  emptyLineValues,
   isColumnHeaderLine,
   type LineClass,
   type LineContext,
@@ -55,7 +56,7 @@ import {
   ParsingStrategy,
   startsInValueZone,
 } from "./parsing_strategy.ts";
-import { findValueTokens, tokenDecimal, type ValueToken } from "./value_tokens.ts";
+import { findValueTokens, tokenDecimal } from "./value_tokens.ts";
 
 /** The prefix of a generic page's strategy name: `generic:VSS-777`. */
 export const GENERIC = "generic";
@@ -91,47 +92,6 @@ export function columnNames(headerLines: readonly string[]): string[] {
     seen.set(base, n);
     return n === 1 ? base : `${base}_${n}`;
   });
-}
-
-/**
- * Places tokens by anchors whatever their kind: a full row within twice the tolerance is
- * taken left to right, otherwise each token goes to the nearest free anchor within the
- * tolerance.
- *
- * @throws {ColumnAssignmentError} when a token fits no column.
- */
-export function assignByAnchors(
-  tokens: readonly ValueToken[],
-  anchors: readonly number[],
-): Map<number, ValueToken> {
-  const result = new Map<number, ValueToken>();
-  if (
-    tokens.length === anchors.length &&
-    tokens.every((t, i) => Math.abs(t.end - anchors[i]) <= ANCHOR_TOLERANCE * 2)
-  ) {
-    tokens.forEach((t, i) => result.set(i, t));
-    return result;
-  }
-  for (const token of tokens) {
-    let best = -1;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    anchors.forEach((anchor, i) => {
-      const distance = Math.abs(token.end - anchor);
-      if (!result.has(i) && distance <= ANCHOR_TOLERANCE && distance < bestDistance) {
-        best = i;
-        bestDistance = distance;
-      }
-    });
-    if (best === -1) {
-      throw new ColumnAssignmentError(
-        token,
-        `value "${token.text}" ending at column ${token.end} matches no column ` +
-          `(the page's column headers end at ${anchors.join(", ") || "no column"})`,
-      );
-    }
-    result.set(best, token);
-  }
-  return result;
 }
 
 /** Parses pages of one report id that has no plugin, from their own column headers. */
@@ -176,14 +136,7 @@ export class GenericStrategy extends ParsingStrategy {
   parseAmounts(line: AmountLineInput, layout: PageLayout): LineValues {
     const names = columnNames(layout.headerLines);
     const placed = assignByAnchors(line.tokens, layout.anchors);
-    const values: LineValues = {
-      columns: {},
-      row_date: null,
-      count: null,
-      credit_amount: null,
-      debit_amount: null,
-      total_amount: null,
-    };
+    const values = emptyLineValues();
     for (const [index, token] of [...placed].sort((a, b) => a[0] - b[0])) {
       const name = names[index];
       if (token.kind === "date") {

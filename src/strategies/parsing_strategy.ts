@@ -67,6 +67,18 @@ export interface LineValues {
   total_amount: string | null;
 }
 
+/** Values of a row before any column is filled: no columns, every typed column null. */
+export function emptyLineValues(): LineValues {
+  return {
+    columns: {},
+    row_date: null,
+    count: null,
+    credit_amount: null,
+    debit_amount: null,
+    total_amount: null,
+  };
+}
+
 /** What a strategy knows about the page while it reads amount lines. */
 export interface PageLayout {
   /** The page's column-header lines. */

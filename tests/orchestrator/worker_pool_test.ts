@@ -47,7 +47,7 @@ Deno.test("a worker parses a transferred page exactly", async () => {
     const job = pageJob(SEED);
     const result = await pool.run(job) as PageJobResult;
     assert.equal(job.buffer.byteLength, 0, "the buffer was transferred, not copied");
-    assert.deepEqual(new Uint8Array(result.buffer!), SEED, "and handed back with the result");
+    assert.deepEqual(new Uint8Array(result.buffer), SEED, "and handed back with the result");
     const [outcome] = result.outcomes;
     assert.ok(outcome.ok);
     assert.equal(outcome.parsed, true);
