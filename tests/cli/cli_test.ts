@@ -8,39 +8,11 @@
  */
 
 import assert from "node:assert/strict";
+import { runFinstream } from "../helpers/cli.ts";
 import { ENGINE, prepareTestDatabase } from "../helpers/database.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const FIXTURES = `${ROOT}tests/fixtures`;
-
-/** The permissions of the `finstream` task in deno.json, plus the test's scratch folder. */
-async function taskPermissions(tmp: string): Promise<string[]> {
-  const denoJson = JSON.parse(await Deno.readTextFile(`${ROOT}deno.json`));
-  const task: string = denoJson.tasks.finstream;
-  const flags = task.split(/\s+/).filter((w) => w.startsWith("--allow-"));
-  assert.ok(flags.length >= 4, "the finstream task names its permissions");
-  assert.ok(!flags.some((f) => f === "-A" || f === "--allow-all"), "never -A");
-  return flags.map((f) => /^--allow-(read|write)=/.test(f) ? `${f},${tmp}` : f);
-}
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function finstream(args: string[], tmp: string): Promise<CliResult> {
-  const command = new Deno.Command("deno", {
-    args: ["run", ...(await taskPermissions(tmp)), `${ROOT}cli.ts`, ...args],
-    cwd: ROOT,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  });
-  const { code, stdout, stderr } = await command.output();
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code, stdout: decode(stdout), stderr: decode(stderr) };
-}
 
 function lastJsonLine(stdout: string) {
   const lines = stdout.trim().split("\n");
@@ -51,7 +23,7 @@ Deno.test(`cli ingest stores the seed files, prints a JSON summary, exits 0 (${E
   const prepared = await prepareTestDatabase();
   try {
     const args = ["ingest", `${FIXTURES}/seed_vss110_page.txt`, `${FIXTURES}/seed_clearing.json`];
-    const first = await finstream(
+    const first = await runFinstream(
       [...args, ...prepared.cliArgs, "--json", "--log-dir", `${prepared.tmp}/logs`],
       prepared.tmp,
     );
@@ -72,7 +44,7 @@ Deno.test(`cli ingest stores the seed files, prints a JSON summary, exits 0 (${E
       "log lines carry the run id",
     );
 
-    const again = await finstream([...args, ...prepared.cliArgs], prepared.tmp);
+    const again = await runFinstream([...args, ...prepared.cliArgs], prepared.tmp);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /already ingested/);
     assert.match(again.stdout, /skipped/);
@@ -96,7 +68,7 @@ Deno.test(`cli ingest exits 3 when something is dead-lettered (${ENGINE})`, asyn
     records[1].source_date = "05/07/2024";
     const path = `${prepared.tmp}/clearing.json`;
     await Deno.writeTextFile(path, JSON.stringify(records));
-    const result = await finstream(
+    const result = await runFinstream(
       ["ingest", path, ...prepared.cliArgs, "--log-dir", `${prepared.tmp}/logs`],
       prepared.tmp,
     );
@@ -117,7 +89,7 @@ Deno.test("cli reports a missing file with its name and exits 1", async () => {
   const prepared = await prepareTestDatabase();
   try {
     const missing = `${prepared.tmp}/nope/EP747.TXT`;
-    const result = await finstream(["ingest", missing, ...prepared.cliArgs], prepared.tmp);
+    const result = await runFinstream(["ingest", missing, ...prepared.cliArgs], prepared.tmp);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /finstream: error: .*nope\/EP747\.TXT: no such file or folder/);
   } finally {
@@ -128,16 +100,16 @@ Deno.test("cli reports a missing file with its name and exits 1", async () => {
 Deno.test("cli rejects bad arguments and an unreachable database with exit 1", async () => {
   const tmp = await Deno.makeTempDir({ dir: "/tmp", prefix: "finstream-cli-" });
   try {
-    const bad = await finstream(["ingest", "--no-such-flag"], tmp);
+    const bad = await runFinstream(["ingest", "--no-such-flag"], tmp);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /no-such-flag.*finstream help/);
     assert.equal(bad.stderr.trim().split("\n").length, 1, "one line");
 
-    const badLevel = await finstream(["ingest", "--log-level", "loud"], tmp);
+    const badLevel = await runFinstream(["ingest", "--log-level", "loud"], tmp);
     assert.equal(badLevel.code, 1);
     assert.match(badLevel.stderr, /--log-level \/ FINSTREAM_LOG_LEVEL/);
 
-    const unreachable = await finstream(
+    const unreachable = await runFinstream(
       ["migrate", "--database-url", "postgres://postgres:secret@127.0.0.1:1/none"],
       tmp,
     );
@@ -156,7 +128,7 @@ Deno.test("cli rejects bad arguments and an unreachable database with exit 1", a
 Deno.test("cli strategies list names the built-in strategies and their modules", async () => {
   const tmp = await Deno.makeTempDir({ dir: "/tmp", prefix: "finstream-cli-" });
   try {
-    const result = await finstream(["strategies", "list"], tmp);
+    const result = await runFinstream(["strategies", "list"], tmp);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /VSS-110\s+built-in\s+strategies\/vss_110\.ts/);
     assert.match(result.stdout, /VSS-610\s+built-in\s+strategies\/vss_610\.ts/);
@@ -173,7 +145,7 @@ Deno.test("cli strategies list says which plugin overrides a built-in", async ()
       `${tmp}/plugins/vss_110.ts`,
       `export { default } from "${ROOT}strategies/vss_110.ts";\n`,
     );
-    const result = await finstream(
+    const result = await runFinstream(
       [
         "strategies",
         "list",

@@ -9,45 +9,16 @@
 
 import assert from "node:assert/strict";
 import { migrate } from "../../src/writer/migrations.ts";
+import { type CliResult, runFinstream } from "../helpers/cli.ts";
 import { ENGINE, type PreparedDatabase, prepareTestDatabase } from "../helpers/database.ts";
 import { seedDay } from "../helpers/reconciliation_data.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-
-/** The permissions of the `finstream` task in deno.json, plus the test's scratch folder. */
-async function taskPermissions(tmp: string): Promise<string[]> {
-  const denoJson = JSON.parse(await Deno.readTextFile(`${ROOT}deno.json`));
-  const task: string = denoJson.tasks.finstream;
-  const flags = task.split(/\s+/).filter((w) => w.startsWith("--allow-"));
-  assert.ok(!flags.some((f) => f === "-A" || f === "--allow-all"), "never -A");
-  return flags.map((f) => /^--allow-(read|write)=/.test(f) ? `${f},${tmp}` : f);
-}
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function finstream(args: string[], prepared: PreparedDatabase): Promise<CliResult> {
-  const command = new Deno.Command("deno", {
-    args: [
-      "run",
-      ...(await taskPermissions(prepared.tmp)),
-      `${ROOT}cli.ts`,
-      ...args,
-      ...prepared.cliArgs,
-      "--log-dir",
-      `${prepared.tmp}/logs`,
-    ],
-    cwd: ROOT,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  });
-  const { code, stdout, stderr } = await command.output();
-  const decode = (b: Uint8Array) => new TextDecoder().decode(b);
-  return { code, stdout: decode(stdout), stderr: decode(stderr) };
+/** `finstream ARGS` on the prepared database, logging into its scratch folder. */
+function finstream(args: string[], prepared: PreparedDatabase): Promise<CliResult> {
+  return runFinstream(
+    [...args, ...prepared.cliArgs, "--log-dir", `${prepared.tmp}/logs`],
+    prepared.tmp,
+  );
 }
 
 /** A prepared database holding one consistent BRL day; returns a COMPRA transaction id. */
