@@ -649,7 +649,9 @@ export async function ingest(
       lineEnd: outcome.lineEnd,
       position: outcome.position > 0 ? outcome.position : undefined,
     };
-    const plog = log.with({ file: run.path, page: outcome.position, line: outcome.lineStart });
+    // Only a page that fails logs: its logger is made then, not for every page.
+    const pageLog = () =>
+      log.with({ file: run.path, page: outcome.position, line: outcome.lineStart });
     if (!outcome.ok) {
       if (outcome.kind === "page") {
         run.summary.pages++;
@@ -660,7 +662,7 @@ export async function ingest(
       if (writer) {
         await write(() => writer.writeDeadLetters([deadLetter(run, outcome.error, raw(), place)]));
       }
-      plog.warn("page {page} dead-lettered: {error}", {
+      pageLog().warn("page {page} dead-lettered: {error}", {
         error: outcome.error.message,
         step: outcome.error.step,
       });
@@ -704,7 +706,7 @@ export async function ingest(
           deadLetter(run, serializeError(failure, "write"), raw(), place),
         ])
       );
-      plog.warn("page {page} not stored: {error}", { error: failure.message, step: "write" });
+      pageLog().warn("page {page} not stored: {error}", { error: failure.message, step: "write" });
     }
   }
 
